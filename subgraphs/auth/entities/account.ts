@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../../shared/auth/viewer';
+
+export type AccountStatus = 'ACTIVE' | 'SUSPENDED';
+
+@Entity({ schema: 'auth', name: 'accounts' })
+export class Account {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Normalised: trimmed and lower-cased (a CHECK constraint holds us to it). */
+  @Column({ type: 'text', unique: true })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'text', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'text', default: 'STUDENT' })
+  role: Role;
+
+  @Column({ type: 'text', default: 'ACTIVE' })
+  status: AccountStatus;
+
+  @Column({ name: 'email_verified', type: 'boolean', default: false })
+  emailVerified: boolean;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, errors as joseErrors, importPKCS8, importSPKI, jwtVerify } from 'jose';
+import type { JwtConfig } from '../config';
+import type { Role } from './viewer';
+
+const ALGORITHM = 'ES256';
+
+/** The claims Campus puts in an access token (contract: `sub`, `role`, `jti`). */
+export interface AccessTokenClaims {
+  sub: string;
+  role: Role;
+  jti: string;
+  /** The auth session the token was issued for. */
+  sid: string;
+  exp: number;
+}
+
+export class InvalidTokenError extends Error {}
+
+const ROLES: ReadonlySet<string> = new Set<Role>(['STUDENT', 'INSTRUCTOR', 'ADMIN']);
+
+/** Verifies access tokens with the public key; every service holds one. */
+export class AccessTokenVerifier {
+  private readonly key: ReturnType<typeof importSPKI>;
+
+  constructor(private readonly config: JwtConfig) {
+    this.key = importSPKI(config.publicKey, ALGORITHM);
+  }
+
+  async verify(token: string): Promise<AccessTokenClaims> {
+    try {
+      const { payload } = await jwtVerify(token, await this.key, {
+        algorithms: [ALGORITHM],
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        requiredClaims: ['sub', 'jti', 'exp'],
+      });
+      const { sub, role, jti, sid, exp } = payload;
+      if (typeof role !== 'string' || !ROLES.has(role) || typeof sid !== 'string') {
+        throw new InvalidTokenError('Token claims are malformed.');
+      }
+      return {
+        sub: sub as string,
+        role: role as Role,
+        jti: jti as string,
+        sid,
+        exp: exp as number,
+      };
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('Token has expired.');
+      if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError('Token is invalid.');
+      throw error;
+    }
+  }
+}
+
+/** Signs access tokens with the private key; only the auth subgraph constructs one. */
+export class AccessTokenSigner {
+  private readonly key: ReturnType<typeof importPKCS8>;
+
+  constructor(private readonly config: JwtConfig) {
+    if (!config.privateKey) throw new Error('JWT_PRIVATE_KEY is required to sign tokens.');
+    this.key = importPKCS8(config.privateKey, ALGORITHM);
+  }
+
+  async sign(input: { userId: string; role: Role; sessionId: string }): Promise<{
+    token: string;
+    expiresAt: Date;
+  }> {
+    const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
+    const token = await new SignJWT({ role: input.role, sid: input.sessionId })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(input.userId)
+      .setJti(randomUUID())
+      .setIssuer(this.config.issuer)
+      .setAudience(this.config.audience)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(await this.key);
+    return { token, expiresAt };
+  }
+}
+
+/** `Bearer <token>` → token; anything else that is present is malformed. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match?.[1]) throw new InvalidTokenError('Authorization header must be "Bearer <token>".');
+  return match[1];
+}

@@ -1,0 +1,173 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { loadDevSecrets, type DevSecrets } from './secrets';
+import {
+  GATEWAY_DEFAULT_PORT,
+  SUBGRAPH_NAMES,
+  TOPOLOGY,
+  envPrefix,
+  type SubgraphName,
+} from './topology';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface DatabaseConfig {
+  host: string;
+  port: number;
+  database: string;
+}
+
+export interface JwtConfig {
+  /** PEM (SPKI) public key every service verifies access tokens with. */
+  publicKey: string;
+  /** PEM (PKCS#8) private key; only the auth subgraph needs it. */
+  privateKey?: string;
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+}
+
+export interface CampusConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  production: boolean;
+  dataDir: string;
+  db: DatabaseConfig;
+  /** Admin connection (DATABASE_URL); only bootstrap uses it. Absent: embedded PostgreSQL. */
+  adminDatabaseUrl?: string;
+  embeddedPostgresPort: number;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  dbPasswords: Record<SubgraphName, string>;
+  gatewaySecret: string;
+  jwt: JwtConfig;
+  supergraphPath: string;
+  /** `<NAME>_SUBGRAPH_URL` overrides of the URLs written in the supergraph. */
+  subgraphUrlOverrides: Record<string, string>;
+  seedDemoData: boolean;
+  redisUrl?: string;
+}
+
+/** Every environment variable the services read, for the README and the compose test. */
+export const CONFIG_ENV_VARS = [
+  'NODE_ENV',
+  'LOG_LEVEL',
+  'CAMPUS_DATA_DIR',
+  'DATABASE_URL',
+  'EMBEDDED_PG_PORT',
+  'DB_HOST',
+  'DB_PORT',
+  'DB_NAME',
+  'GATEWAY_PORT',
+  'GATEWAY_SECRET',
+  'JWT_PUBLIC_KEY',
+  'JWT_PRIVATE_KEY',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'ACCESS_TOKEN_TTL_SECONDS',
+  'SUPERGRAPH_PATH',
+  'SEED_DEMO_DATA',
+  'REDIS_URL',
+  ...SUBGRAPH_NAMES.flatMap((n) => [
+    `${envPrefix(n)}_PORT`,
+    `${envPrefix(n)}_DB_PASSWORD`,
+    `${envPrefix(n)}_SUBGRAPH_URL`,
+  ]),
+] as const;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  CAMPUS_DATA_DIR: z.string().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_PORT: port.default(55432),
+  DB_HOST: z.string().optional(),
+  DB_PORT: port.optional(),
+  DB_NAME: z.string().optional(),
+  GATEWAY_PORT: port.default(GATEWAY_DEFAULT_PORT),
+  JWT_PRIVATE_KEY: z.string().optional(),
+  JWT_ISSUER: z.string().default('campus-auth'),
+  JWT_AUDIENCE: z.string().default('campus'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  SEED_DEMO_DATA: bool.optional(),
+  REDIS_URL: z.string().optional(),
+});
+
+type Env = Record<string, string | undefined>;
+
+/** Database host, port and name: explicit DB_* first, then DATABASE_URL, then embedded. */
+function databaseConfig(env: z.infer<typeof EnvSchema>): DatabaseConfig {
+  const admin = env.DATABASE_URL ? new URL(env.DATABASE_URL) : undefined;
+  return {
+    host: env.DB_HOST ?? admin?.hostname ?? 'localhost',
+    port: env.DB_PORT ?? (admin?.port ? Number(admin.port) : admin ? 5432 : env.EMBEDDED_PG_PORT),
+    database: env.DB_NAME ?? (admin ? admin.pathname.slice(1) || 'postgres' : 'campus'),
+  };
+}
+
+/**
+ * Reads the configuration from the environment. Secrets not given in the environment are
+ * taken from the generated dev secrets file, except in production, where that is an error.
+ */
+export async function loadConfig(rawEnv: Env = process.env): Promise<CampusConfig> {
+  const env = EnvSchema.parse(rawEnv);
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(REPO_ROOT, env.CAMPUS_DATA_DIR ?? '.data');
+
+  const dev = production ? undefined : await loadDevSecrets(dataDir);
+  const missing: string[] = [];
+  const secret = (name: string, fromDev: (d: DevSecrets) => string): string => {
+    const value = rawEnv[name];
+    if (value) return value;
+    if (dev) return fromDev(dev);
+    missing.push(name);
+    return '';
+  };
+
+  const subgraphPorts = {} as Record<SubgraphName, number>;
+  const dbPasswords = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    const prefix = envPrefix(name);
+    subgraphPorts[name] = port.default(TOPOLOGY[name].defaultPort).parse(rawEnv[`${prefix}_PORT`]);
+    dbPasswords[name] = secret(`${prefix}_DB_PASSWORD`, (d) => d.dbPasswords[name]);
+  }
+  const gatewaySecret = secret('GATEWAY_SECRET', (d) => d.gatewaySecret);
+  const publicKey = secret('JWT_PUBLIC_KEY', (d) => d.jwtPublicKey);
+  if (missing.length > 0) {
+    throw new Error(`Missing required environment variables in production: ${missing.join(', ')}`);
+  }
+
+  const subgraphUrlOverrides: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rawEnv)) {
+    const match = /^(.+)_SUBGRAPH_URL$/.exec(key);
+    if (match?.[1] && value) subgraphUrlOverrides[match[1]] = value;
+  }
+
+  return {
+    nodeEnv: env.NODE_ENV,
+    production,
+    dataDir,
+    db: databaseConfig(env),
+    adminDatabaseUrl: env.DATABASE_URL,
+    embeddedPostgresPort: env.EMBEDDED_PG_PORT,
+    gatewayPort: env.GATEWAY_PORT,
+    subgraphPorts,
+    dbPasswords,
+    gatewaySecret,
+    jwt: {
+      publicKey,
+      privateKey: env.JWT_PRIVATE_KEY ?? dev?.jwtPrivateKey,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    },
+    supergraphPath: path.resolve(REPO_ROOT, env.SUPERGRAPH_PATH),
+    subgraphUrlOverrides,
+    seedDemoData: env.SEED_DEMO_DATA ?? false,
+    redisUrl: env.REDIS_URL,
+  };
+}

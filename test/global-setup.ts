@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedCluster } from '../scripts/embedded-postgres';
+import { loadConfig } from '../subgraphs/shared/config';
+import { bootstrapDatabase } from '../subgraphs/shared/db/bootstrap';
+import { rootLogger } from '../subgraphs/shared/logger';
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/**
+ * One real PostgreSQL for the whole run, in a throw-away folder, bootstrapped exactly as
+ * `npm start` does it. Test workers inherit its coordinates through process.env.
+ */
+export default async function globalSetup(): Promise<void> {
+  const root = mkdtempSync(path.join(tmpdir(), 'campus-test-'));
+  const port = await freePort();
+  const password = 'test-admin-password';
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(root, 'postgres'),
+    port,
+    password,
+    log: rootLogger,
+  });
+  const env = {
+    NODE_ENV: 'test',
+    CAMPUS_DATA_DIR: path.join(root, 'data'),
+    DATABASE_URL: cluster.adminUrl('campus'),
+    DB_HOST: 'localhost',
+    DB_PORT: String(port),
+    DB_NAME: 'campus',
+  };
+  Object.assign(process.env, env);
+  const config = await loadConfig(process.env);
+  await bootstrapDatabase(cluster.adminUrl(), config.db, config.dbPasswords);
+  (globalThis as { campusCluster?: EmbeddedCluster }).campusCluster = cluster;
+  (globalThis as { campusTestRoot?: string }).campusTestRoot = root;
+}
