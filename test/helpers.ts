@@ -27,15 +27,14 @@ export interface Result<D> {
 }
 
 /** Runs an operation in-process against a started subgraph, as `viewer` (null: anonymous). */
-export async function execute<D = Record<string, unknown>>(
-  service: SubgraphService<unknown> | SubgraphService<never>,
+export async function execute<D = Record<string, unknown>, L = unknown>(
+  service: SubgraphService<L>,
   query: string,
   options: { variables?: Record<string, unknown>; viewer?: Viewer | null } = {},
 ): Promise<Result<D>> {
-  const s = service as SubgraphService<unknown>;
-  const response = await s.apollo.executeOperation<D>(
+  const response = await service.apollo.executeOperation<D>(
     { query, variables: options.variables },
-    { contextValue: s.contextFor(options.viewer ?? null) },
+    { contextValue: service.contextFor(options.viewer ?? null) },
   );
   if (response.body.kind !== 'single') throw new Error('Expected a single result');
   return response.body.singleResult;
