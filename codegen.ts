@@ -21,6 +21,8 @@ const subgraph = (name: string, mappers: Mappers) => ({
       contextType: '../loaders#Context',
       mappers,
       useTypeImports: true,
+      // Entities share names with GraphQL types (Course, Room…): import them as CourseModel.
+      mapperTypeSuffix: 'Model',
       enumsAsTypes: true,
       useIndexSignature: true,
       scalars: { ID: 'string', DateTime: { input: 'Date', output: 'Date | string' } },
@@ -34,7 +36,7 @@ export const SUBGRAPH_MAPPERS: Record<string, Mappers> = {
   auth: {
     User: '../entities/account#Account',
     AuthSession: '../entities/session#Session',
-    AuthPayload: '../services/sessions#AuthPayloadModel',
+    AuthPayload: '../services/sessions#AuthPayload',
   },
   users: {
     User: '../entities/profile#Profile',

@@ -5,7 +5,7 @@ import type { JwtConfig } from '../../shared/config';
 import { badUserInput, conflict, forbidden, unauthenticated } from '../../shared/errors';
 import { Account } from '../entities/account';
 import { assertPasswordPolicy, decoyVerify, hashPassword, verifyPassword } from './passwords';
-import { openSession, type AuthPayloadModel } from './sessions';
+import { openSession, type AuthPayload } from './sessions';
 
 // Deliberately loose: one @, something on each side, a dot in the domain. Real proof of
 // ownership is the verification mail, not a regular expression.
@@ -41,7 +41,7 @@ export async function signUp(
   input: SignUpFields,
   client: { ip?: string; userAgent?: string },
   options: { role?: Role; id?: string } = {},
-): Promise<AuthPayloadModel> {
+): Promise<AuthPayload> {
   const email = validateSignUp(input);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -68,7 +68,7 @@ export async function logIn(
   jwt: JwtConfig,
   credentials: { email: string; password: string },
   client: { ip?: string; userAgent?: string },
-): Promise<AuthPayloadModel> {
+): Promise<AuthPayload> {
   const accounts = db.getRepository(Account);
   const account = await accounts
     .createQueryBuilder('account')

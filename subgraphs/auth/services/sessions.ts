@@ -7,7 +7,7 @@ import { Session } from '../entities/session';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 
-export interface AuthPayloadModel {
+export interface AuthPayload {
   accessToken: string;
   refreshToken: string;
   expiresAt: Date;
@@ -33,7 +33,7 @@ export async function openSession(
   jwt: JwtConfig,
   account: Account,
   client: { ip?: string; userAgent?: string },
-): Promise<AuthPayloadModel> {
+): Promise<AuthPayload> {
   const refreshToken = randomBytes(32).toString('base64url');
   const session = await manager.getRepository(Session).save({
     accountId: account.id,

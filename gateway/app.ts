@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import { AccessTokenVerifier } from '../subgraphs/shared/auth/tokens';
+import type { CampusConfig } from '../subgraphs/shared/config';
+import { createFormatError } from '../subgraphs/shared/format-error';
+import type { Logger } from '../subgraphs/shared/logger';
+import { envPrefix } from '../subgraphs/shared/topology';
+import { mountHealthRoutes } from './health';
+import { queryLimits } from './limits';
+import { CampusSubgraphDataSource } from './subgraph-data-source';
+import { createContextFactory, type GatewayContext } from './viewer';
+
+export interface CampusGateway {
+  readonly httpServer: http.Server;
+  readonly apollo: ApolloServer<GatewayContext>;
+  /** Subgraph name → URL the gateway routes to (after environment overrides). */
+  readonly subgraphUrls: ReadonlyMap<string, string>;
+  start(): Promise<void>;
+  listen(port: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The Campus gateway, built but not listening: @apollo/gateway executing query plans over
+ * the composed supergraph, on @apollo/server behind Express. It serves whatever supergraph
+ * `config.supergraphPath` names, routing to the URLs written in it unless an
+ * `<NAME>_SUBGRAPH_URL` variable overrides one.
+ */
+export function createGateway(config: CampusConfig, log: Logger): CampusGateway {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const development = config.nodeEnv === 'development';
+  const subgraphUrls = new Map<string, string>();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    logger: log,
+    buildService: ({ name, url }) => {
+      const target = config.subgraphUrlOverrides[envPrefix(name)] ?? url;
+      if (!target) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
+      subgraphUrls.set(name, target);
+      return new CampusSubgraphDataSource({ name, url: target }, config.gatewaySecret);
+    },
+  });
+
+  const limits = queryLimits();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: log,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: development,
+    formatError: createFormatError(log, development),
+    validationRules: limits.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      ...limits.plugins,
+    ],
+  });
+
+  let loaded = false;
+  mountHealthRoutes(app, { loaded: () => loaded, subgraphs: () => subgraphUrls });
+
+  return {
+    httpServer,
+    apollo,
+    subgraphUrls,
+    async start() {
+      await apollo.start();
+      loaded = true;
+      app.use(
+        '/graphql',
+        cors<cors.CorsRequest>(),
+        express.json({ limit: '1mb' }),
+        expressMiddleware(apollo, {
+          context: createContextFactory(new AccessTokenVerifier(config.jwt)),
+        }),
+      );
+    },
+    async listen(port) {
+      await new Promise<void>((resolve) => httpServer.listen(port, resolve));
+      const { port: actual } = httpServer.address() as AddressInfo;
+      return `http://localhost:${actual}/graphql`;
+    },
+    async stop() {
+      if (loaded) await apollo.stop();
+      else if (httpServer.listening) httpServer.close();
+    },
+  };
+}

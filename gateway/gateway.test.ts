@@ -1,0 +1,347 @@
+import { SignJWT, exportPKCS8, generateKeyPair } from 'jose';
+import { startSupergraph, postGraphQL, type RunningSupergraph } from '../test/supergraph';
+import { AccessTokenSigner } from '../subgraphs/shared/auth/tokens';
+import {
+  DEMO_BOOKINGS,
+  DEMO_COURSES,
+  DEMO_SUPPORT_SESSIONS,
+  demoUser,
+} from '../subgraphs/shared/demo/catalog';
+import { GATEWAY_SECRET_HEADER } from '../subgraphs/shared/gateway-secret';
+import { createGateway } from './app';
+import { testLog } from '../test/helpers';
+
+const ACROSS_ALL_SUBGRAPHS = /* GraphQL */ `
+  query StudentDashboard {
+    me {
+      id
+      email
+      role
+      name
+      enrollments {
+        status
+        progressPercent
+        course {
+          title
+          instructor {
+            name
+          }
+        }
+      }
+      bookings {
+        status
+        course {
+          slug
+          seatsLeft
+        }
+      }
+      supportSessions {
+        subject
+        status
+        assignee {
+          name
+        }
+      }
+    }
+  }
+`;
+
+interface Dashboard {
+  me: {
+    id: string;
+    email: string;
+    role: string;
+    name: string;
+    enrollments: {
+      status: string;
+      progressPercent: number;
+      course: { title: string; instructor: { name: string } };
+    }[];
+    bookings: { status: string; course: { slug: string; seatsLeft: number } }[];
+    supportSessions: { subject: string; status: string; assignee: { name: string } | null }[];
+  };
+}
+
+const nameOf = (id: string | null) => {
+  const user = [demoUser('admin'), demoUser('instructor1'), demoUser('instructor2')].find(
+    (u) => u.id === id,
+  );
+  return user ? `${user.firstName} ${user.lastName}` : null;
+};
+
+/** Seats left per the demo catalog: capacity minus live (PENDING, CONFIRMED) bookings. */
+const expectedSeatsLeft = (courseId: string): number => {
+  const course = DEMO_COURSES.find((c) => c.id === courseId);
+  const live = DEMO_BOOKINGS.filter(
+    (b) => b.courseId === courseId && (b.status === 'PENDING' || b.status === 'CONFIRMED'),
+  ).length;
+  return Math.max(0, (course?.capacity ?? 0) - live);
+};
+
+describe('gateway', () => {
+  let supergraph: RunningSupergraph;
+  beforeAll(async () => {
+    supergraph = await startSupergraph();
+  });
+  afterAll(async () => supergraph?.stop());
+
+  const logIn = async (email: string, password = 'campus-demo') => {
+    const { body } = await postGraphQL<{ logIn: { accessToken: string } }>(
+      supergraph.gatewayUrl,
+      'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }',
+      { variables: { e: email, p: password } },
+    );
+    if (!body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data.logIn.accessToken;
+  };
+
+  it('signs up a new student who can then query themself', async () => {
+    const email = `New.Student+${Date.now()}@Campus.test `;
+    const signUp = await postGraphQL<{
+      signUp: { accessToken: string; refreshToken: string; user: { email: string; role: string } };
+    }>(
+      supergraph.gatewayUrl,
+      `mutation($input: SignUpInput!) {
+        signUp(input: $input) { accessToken refreshToken expiresAt user { email role } }
+      }`,
+      {
+        variables: {
+          input: { email, password: 'long-enough-pw', firstName: 'New', lastName: 'Student' },
+        },
+      },
+    );
+    expect(signUp.body.errors).toBeUndefined();
+    const normalised = email.trim().toLowerCase();
+    expect(signUp.body.data?.signUp.user).toEqual({ email: normalised, role: 'STUDENT' });
+
+    const token = await logIn(normalised, 'long-enough-pw');
+    const me = await postGraphQL(supergraph.gatewayUrl, '{ me { email role status } }', { token });
+    expect(me.body.data).toEqual({ me: { email: normalised, role: 'STUDENT', status: 'ACTIVE' } });
+
+    const again = await postGraphQL(
+      supergraph.gatewayUrl,
+      `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
+      {
+        variables: {
+          input: { email: normalised, password: 'long-enough-pw', firstName: 'A', lastName: 'B' },
+        },
+      },
+    );
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('rejects a short password with BAD_USER_INPUT naming the field', async () => {
+    const { body } = await postGraphQL(
+      supergraph.gatewayUrl,
+      `mutation { signUp(input: { email: "x@campus.test", password: "short", firstName: "X", lastName: "Y" }) { accessToken } }`,
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'password',
+    });
+  });
+
+  it('gives the same UNAUTHENTICATED error for a wrong password and an unknown email', async () => {
+    const attempt = (email: string) =>
+      postGraphQL(
+        supergraph.gatewayUrl,
+        'mutation($e: String!) { logIn(email: $e, password: "wrong-password") { accessToken } }',
+        {
+          variables: { e: email },
+        },
+      );
+    const [wrongPassword, unknown] = await Promise.all([
+      attempt('student1@campus.test'),
+      attempt('nobody@campus.test'),
+    ]);
+    expect(wrongPassword.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(unknown.body.errors?.[0]?.message).toBe(wrongPassword.body.errors?.[0]?.message);
+  });
+
+  it('answers one query across all five subgraphs for the demo student', async () => {
+    const token = await logIn('student1@campus.test');
+    const { body } = await postGraphQL<Dashboard>(supergraph.gatewayUrl, ACROSS_ALL_SUBGRAPHS, {
+      token,
+    });
+    expect(body.errors).toBeUndefined();
+    const me = body.data?.me;
+    const student = demoUser('student1');
+    expect(me).toMatchObject({
+      id: student.id,
+      email: 'student1@campus.test',
+      role: 'STUDENT',
+      name: `${student.firstName} ${student.lastName}`,
+    });
+
+    const confirmed = DEMO_BOOKINGS.filter((b) => b.userId === student.id && b.enrollment);
+    expect(me?.enrollments).toHaveLength(confirmed.length);
+    for (const booking of confirmed) {
+      const course = DEMO_COURSES.find((c) => c.id === booking.courseId);
+      expect(me?.enrollments).toContainEqual({
+        status: 'ACTIVE',
+        progressPercent: booking.enrollment?.progressPercent,
+        course: {
+          title: course?.title,
+          instructor: { name: nameOf(course?.instructorId ?? null) },
+        },
+      });
+    }
+
+    const bookings = DEMO_BOOKINGS.filter((b) => b.userId === student.id);
+    expect(me?.bookings).toHaveLength(bookings.length);
+    for (const booking of bookings) {
+      const course = DEMO_COURSES.find((c) => c.id === booking.courseId);
+      expect(me?.bookings).toContainEqual({
+        status: booking.status,
+        course: { slug: course?.slug, seatsLeft: expectedSeatsLeft(booking.courseId) },
+      });
+    }
+    expect(me?.bookings.map((b) => b.status)).toEqual(
+      expect.arrayContaining(['CONFIRMED', 'PENDING']),
+    );
+
+    const sessions = DEMO_SUPPORT_SESSIONS.filter((s) => s.customerId === student.id);
+    expect(me?.supportSessions).toEqual(
+      expect.arrayContaining(
+        sessions.map((s) => ({
+          subject: s.subject,
+          status: s.status,
+          assignee: s.assigneeId ? { name: nameOf(s.assigneeId) } : null,
+        })),
+      ),
+    );
+    expect(me?.supportSessions.some((s) => s.assignee?.name === nameOf(demoUser('admin').id))).toBe(
+      true,
+    );
+  });
+
+  describe('tokens', () => {
+    it('rejects a token signed with another key as UNAUTHENTICATED', async () => {
+      const { privateKey } = await generateKeyPair('ES256');
+      const forged = await new SignJWT({ role: 'ADMIN', sid: 'forged' })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject(demoUser('admin').id)
+        .setJti('forged')
+        .setIssuer(supergraph.config.jwt.issuer)
+        .setAudience(supergraph.config.jwt.audience)
+        .setExpirationTime('10m')
+        .sign(privateKey);
+      const { status, body } = await postGraphQL(supergraph.gatewayUrl, '{ me { id } }', {
+        token: forged,
+      });
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('rejects an expired token as UNAUTHENTICATED', async () => {
+      const signer = new AccessTokenSigner({
+        ...supergraph.config.jwt,
+        accessTokenTtlSeconds: -60,
+      });
+      const { token } = await signer.sign({
+        userId: demoUser('student1').id,
+        role: 'STUDENT',
+        sessionId: 'expired',
+      });
+      const { body } = await postGraphQL(supergraph.gatewayUrl, '{ me { id } }', { token });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(body.errors?.[0]?.message).toMatch(/expired/);
+    });
+
+    it('rejects a malformed Authorization header', async () => {
+      const { body } = await postGraphQL(supergraph.gatewayUrl, '{ me { id } }', {
+        headers: { authorization: 'Token abc' },
+      });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('subgraphs verify the forwarded token themselves', async () => {
+      const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+      const forgedSigner = new AccessTokenSigner({
+        ...supergraph.config.jwt,
+        privateKey: await exportPKCS8(privateKey),
+      });
+      const { token } = await forgedSigner.sign({
+        userId: demoUser('admin').id,
+        role: 'ADMIN',
+        sessionId: 's',
+      });
+      // Past the gateway, straight to a subgraph with the gateway's secret: still refused.
+      const { body } = await postGraphQL(supergraph.subgraphUrls.auth ?? '', '{ me { id } }', {
+        token,
+        headers: { [GATEWAY_SECRET_HEADER]: supergraph.config.gatewaySecret },
+      });
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('subgraphs accept only the gateway', () => {
+    it.each(['auth', 'users', 'course', 'booking', 'support'])(
+      '%s refuses a direct request without the gateway secret',
+      async (name) => {
+        const url = supergraph.subgraphUrls[name] ?? '';
+        const direct = await postGraphQL(url, '{ _service { sdl } }');
+        expect(direct.status).toBe(403);
+        expect(direct.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        const wrong = await postGraphQL(url, '{ _service { sdl } }', {
+          headers: { [GATEWAY_SECRET_HEADER]: 'not-the-secret' },
+        });
+        expect(wrong.status).toBe(403);
+        const withSecret = await postGraphQL(url, '{ _service { sdl } }', {
+          headers: { [GATEWAY_SECRET_HEADER]: supergraph.config.gatewaySecret },
+        });
+        expect(withSecret.status).toBe(200);
+      },
+    );
+  });
+
+  describe('operations endpoints', () => {
+    const origin = () => new URL(supergraph.gatewayUrl).origin;
+
+    it('serves Apollo Sandbox outside production', async () => {
+      const response = await fetch(supergraph.gatewayUrl, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toMatch(/sandbox/i);
+    });
+
+    it('is live on /health and ready on /ready when every subgraph answers', async () => {
+      expect((await fetch(`${origin()}/health`)).status).toBe(200);
+      const ready = await fetch(`${origin()}/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        subgraphs: { auth: 'ok', users: 'ok', course: 'ok', booking: 'ok', support: 'ok' },
+      });
+    });
+
+    it('turns off Sandbox and introspection in production', async () => {
+      const production = createGateway(
+        { ...supergraph.config, production: true, nodeEnv: 'production' },
+        testLog,
+      );
+      await production.start();
+      const url = await production.listen(0);
+      try {
+        const page = await fetch(url, { headers: { accept: 'text/html' } });
+        expect(await page.text()).not.toMatch(/sandbox/i);
+        const { body } = await postGraphQL(url, '{ __schema { queryType { name } } }');
+        expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+      } finally {
+        await production.stop();
+      }
+    });
+
+    it('reports not ready once a subgraph stops answering', async () => {
+      await supergraph.subgraphs.find((s) => s.name === 'support')?.stop();
+      const ready = await fetch(`${origin()}/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ subgraphs: { support: 'down', auth: 'ok' } });
+    });
+
+    it('rejects queries deeper than the limit', async () => {
+      const deep = `{ me { ${'taughtCourses { instructor { '.repeat(7)}id${' } }'.repeat(7)} } }`;
+      const { body } = await postGraphQL(supergraph.gatewayUrl, deep);
+      expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    });
+  });
+});

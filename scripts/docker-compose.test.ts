@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { CONFIG_ENV_VARS, REPO_ROOT } from '../subgraphs/shared/config';
+import {
+  GATEWAY_DEFAULT_PORT,
+  SUBGRAPH_NAMES,
+  TOPOLOGY,
+  envPrefix,
+} from '../subgraphs/shared/topology';
+import { readSupergraphConfig } from './supergraph-config';
+
+interface ComposeService {
+  build?: string;
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+
+// No Docker engine runs here, so this checks what can be checked without one: the file is
+// valid YAML whose services, ports, variables and commands agree with the code.
+const compose = parseYaml(readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), {
+  merge: true,
+}) as { services: Record<string, ComposeService> };
+const services = compose.services;
+const scripts = (
+  JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts;
+const supergraph = readSupergraphConfig();
+const known = new Set<string>(CONFIG_ENV_VARS);
+
+describe('docker-compose.yml', () => {
+  it('has PostgreSQL, Redis, the bootstrap step, five subgraphs and the gateway', () => {
+    expect(Object.keys(services).sort()).toEqual(
+      [
+        'booking',
+        'course',
+        'db-init',
+        'gateway',
+        'postgres',
+        'redis',
+        'support',
+        'auth',
+        'users',
+      ].sort(),
+    );
+    expect(existsSync(path.join(REPO_ROOT, 'Dockerfile'))).toBe(true);
+  });
+
+  it.each(SUBGRAPH_NAMES)('runs %s on the port supergraph.yaml routes to', (name) => {
+    const service = services[name];
+    const port = TOPOLOGY[name].defaultPort;
+    const routing = new URL(supergraph.subgraphs[name]?.routing_url ?? '');
+    expect(Number(routing.port)).toBe(port);
+    expect(service?.environment?.[`${envPrefix(name)}_PORT`]).toBe(String(port));
+    expect(service?.healthcheck?.test.join(' ')).toContain(`localhost:${port}/health`);
+    expect(service?.depends_on?.['db-init']?.condition).toBe('service_completed_successfully');
+    const gatewayUrl = new URL(
+      services.gateway?.environment?.[`${envPrefix(name)}_SUBGRAPH_URL`] ?? '',
+    );
+    expect(gatewayUrl.hostname).toBe(name);
+    expect(gatewayUrl.port).toBe(String(port));
+    expect(gatewayUrl.pathname).toBe(routing.pathname);
+    expect(services.gateway?.depends_on?.[name]?.condition).toBe('service_healthy');
+  });
+
+  it('publishes the gateway on its contract port and nothing else', () => {
+    expect(services.gateway?.ports).toEqual([`${GATEWAY_DEFAULT_PORT}:${GATEWAY_DEFAULT_PORT}`]);
+    expect(services.gateway?.environment?.GATEWAY_PORT).toBe(String(GATEWAY_DEFAULT_PORT));
+    for (const name of SUBGRAPH_NAMES) expect(services[name]?.ports).toBeUndefined();
+  });
+
+  it('uses only environment variables the config module reads', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (service.image) continue; // third-party images have their own variables
+      for (const variable of Object.keys(service.environment ?? {})) {
+        expect([name, known.has(variable) ? variable : `unknown ${variable}`]).toEqual([
+          name,
+          variable,
+        ]);
+      }
+    }
+  });
+
+  it('starts every Campus service with an npm script that exists', () => {
+    for (const service of Object.values(services)) {
+      if (!service.command) continue;
+      const [npm, run, script] = service.command;
+      expect([npm, run]).toEqual(['npm', 'run']);
+      expect(scripts[script ?? '']).toBeDefined();
+    }
+  });
+
+  it('bootstraps with an admin DATABASE_URL pointing at the postgres service', () => {
+    const url = new URL(services['db-init']?.environment?.DATABASE_URL ?? '');
+    expect(url.hostname).toBe('postgres');
+    expect(url.pathname).toBe(`/${services.postgres?.environment?.POSTGRES_DB}`);
+    expect(decodeURIComponent(url.password)).toBe(
+      services.postgres?.environment?.POSTGRES_PASSWORD,
+    );
+  });
+});
