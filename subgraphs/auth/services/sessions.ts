@@ -12,6 +12,8 @@ export interface AuthPayload {
   refreshToken: string;
   expiresAt: Date;
   user: Account;
+  sessionId: string;
+  tokenId: string;
 }
 
 export const hashRefreshToken = (token: string): string =>
@@ -43,10 +45,17 @@ export async function openSession(
     lastUsedAt: new Date(),
     expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000),
   });
-  const { token, expiresAt } = await signerFor(jwt).sign({
+  const { token, expiresAt, tokenId } = await signerFor(jwt).sign({
     userId: account.id,
     role: account.role,
     sessionId: session.id,
   });
-  return { accessToken: token, refreshToken, expiresAt, user: account };
+  return {
+    accessToken: token,
+    refreshToken,
+    expiresAt,
+    user: account,
+    sessionId: session.id,
+    tokenId,
+  };
 }

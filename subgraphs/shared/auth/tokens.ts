@@ -66,19 +66,21 @@ export class AccessTokenSigner {
 
   async sign(input: { userId: string; role: Role; sessionId: string }): Promise<{
     token: string;
+    tokenId: string;
     expiresAt: Date;
   }> {
+    const tokenId = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.accessTokenTtlSeconds * 1000);
     const token = await new SignJWT({ role: input.role, sid: input.sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(input.userId)
-      .setJti(randomUUID())
+      .setJti(tokenId)
       .setIssuer(this.config.issuer)
       .setAudience(this.config.audience)
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(await this.key);
-    return { token, expiresAt };
+    return { token, tokenId, expiresAt };
   }
 }
 

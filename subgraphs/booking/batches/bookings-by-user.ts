@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { Booking, type BookingStatus } from '../entities/booking';
+import { uuidsOf } from '../uuid-input';
+
+/** One user's bookings, optionally of one status (User.bookings, myBookings). */
+export interface BookingsOfUser {
+  userId: string;
+  status?: BookingStatus | null;
+}
+
+const cacheKey = ({ userId, status }: BookingsOfUser): string => `${userId}:${status ?? '*'}`;
+
+/**
+ * Bookings per (user, status filter), newest first. A batch is one statement over all its
+ * users; the status is filtered in SQL when every key names one, else in memory.
+ */
+export function bookingsByUserLoader(
+  db: DataSource,
+): DataLoader<BookingsOfUser, Booking[], string> {
+  return new DataLoader<BookingsOfUser, Booking[], string>(
+    async (keys) => {
+      const userIds = uuidsOf(keys.map((k) => k.userId));
+      if (userIds.length === 0) return keys.map(() => []);
+      const statuses = keys.map((k) => k.status);
+      const allFiltered = statuses.every((s) => s);
+      const rows = await db.getRepository(Booking).find({
+        where: {
+          userId: In(userIds),
+          ...(allFiltered ? { status: In([...new Set(statuses)]) } : {}),
+        },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      });
+      return keys.map(({ userId, status }) =>
+        rows.filter((row) => row.userId === userId && (!status || row.status === status)),
+      );
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}

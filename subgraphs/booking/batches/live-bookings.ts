@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { Booking, LIVE_BOOKING_STATUSES } from '../entities/booking';
+import { uuidsOf } from '../uuid-input';
+
+/** A user's live booking of a course (Course.viewerBooking). */
+export interface LiveBookingKey {
+  userId: string;
+  courseId: string;
+}
+
+const cacheKey = ({ userId, courseId }: LiveBookingKey): string => `${userId}:${courseId}`;
+
+/**
+ * The live (PENDING or CONFIRMED) booking per (user, course), or null. A partial unique
+ * index keeps it to at most one. One statement per batch.
+ */
+export function liveBookingLoader(
+  db: DataSource,
+): DataLoader<LiveBookingKey, Booking | null, string> {
+  return new DataLoader<LiveBookingKey, Booking | null, string>(
+    async (keys) => {
+      const userIds = uuidsOf(keys.map((k) => k.userId));
+      const courseIds = uuidsOf(keys.map((k) => k.courseId));
+      if (userIds.length === 0 || courseIds.length === 0) return keys.map(() => null);
+      const rows = await db.getRepository(Booking).findBy({
+        userId: In(userIds),
+        courseId: In(courseIds),
+        status: In([...LIVE_BOOKING_STATUSES]),
+      });
+      const byKey = new Map(rows.map((row) => [cacheKey(row), row]));
+      return keys.map((key) => byKey.get(cacheKey(key)) ?? null);
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}

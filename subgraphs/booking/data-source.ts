@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import type { CampusConfig } from '../shared/config';
+import { createServiceDataSource } from '../shared/db/data-source';
+import type { Logger } from '../shared/logger';
+import { Booking } from './entities/booking';
+import { CourseView } from './entities/course-view';
+import { Enrollment } from './entities/enrollment';
+import { CreateCourseViewBookingsAndEnrollments1763769600000 } from './migrations/1763769600000-create-course-view-bookings-and-enrollments';
+
+export const createBookingDataSource = (
+  config: CampusConfig,
+  log: Logger,
+  options: { keepStatements?: boolean } = {},
+): DataSource =>
+  createServiceDataSource({
+    service: 'booking',
+    config,
+    log,
+    entities: [CourseView, Booking, Enrollment],
+    migrations: [CreateCourseViewBookingsAndEnrollments1763769600000],
+    ...options,
+  });

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../shared/run-service';
+import { buildBookingSubgraph } from './subgraph';
+
+void runSubgraph('booking', buildBookingSubgraph);

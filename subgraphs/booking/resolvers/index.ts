@@ -1,0 +1,16 @@
+import { DateTimeScalar } from '../../shared/scalars';
+import type { Resolvers } from '../generated/graphql';
+import { Booking } from './Booking';
+import { Course } from './Course';
+import { Enrollment } from './Enrollment';
+import { Query } from './Query';
+import { User } from './User';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Booking,
+  Enrollment,
+  User,
+  Course,
+};

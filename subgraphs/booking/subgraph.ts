@@ -1,0 +1,27 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { CampusConfig } from '../shared/config';
+import type { Logger } from '../shared/logger';
+import { loadSchemaFile } from '../shared/schema-file';
+import { createSubgraphService, type SubgraphService } from '../shared/server';
+import { createBookingDataSource } from './data-source';
+import { createLoaders, type Loaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seedBooking } from './seed';
+
+/** The booking subgraph, built but not listening (tests use this; main.ts listens). */
+export function buildBookingSubgraph(
+  config: CampusConfig,
+  log: Logger,
+  options: { keepStatements?: boolean } = {},
+): SubgraphService<Loaders> {
+  return createSubgraphService({
+    name: 'booking',
+    typeDefs: loadSchemaFile(__dirname),
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    dataSource: createBookingDataSource(config, log, options),
+    createLoaders,
+    seed: (db, seedLog) => seedBooking(db, seedLog),
+    config,
+    log,
+  });
+}

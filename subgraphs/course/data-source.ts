@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+import type { CampusConfig } from '../shared/config';
+import { createServiceDataSource } from '../shared/db/data-source';
+import type { Logger } from '../shared/logger';
+import { AttendanceRecord } from './entities/attendance-record';
+import { ClassSchedule } from './entities/class-schedule';
+import { Course } from './entities/course';
+import { CourseSection } from './entities/course-section';
+import { Lesson } from './entities/lesson';
+import { Room } from './entities/room';
+import { CreateCourseTables1763769600000 } from './migrations/1763769600000-create-course-tables';
+
+export const createCourseDataSource = (
+  config: CampusConfig,
+  log: Logger,
+  options: { keepStatements?: boolean } = {},
+): DataSource =>
+  createServiceDataSource({
+    service: 'course',
+    config,
+    log,
+    entities: [Course, CourseSection, Lesson, Room, ClassSchedule, AttendanceRecord],
+    migrations: [CreateCourseTables1763769600000],
+    ...options,
+  });

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../shared/run-service';
+import { buildCourseSubgraph } from './subgraph';
+
+void runSubgraph('course', buildCourseSubgraph);

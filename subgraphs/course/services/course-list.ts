@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../../shared/auth/viewer';
+import { badUserInput } from '../../shared/errors';
+import { paginate, type Connection, type PageArgs } from '../../shared/pagination';
+import { Course } from '../entities/course';
+import type { CourseFilter } from '../generated/graphql';
+import { isUuid } from './ids';
+import { whereCourseVisible } from './visibility';
+
+/** `%` and `_` in what the user typed are literal characters, not wildcards. */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The courses connection: visible courses matching the filter, keyset-paged by (title, id). */
+export function listCourses(
+  db: DataSource,
+  viewer: Viewer | null,
+  page: PageArgs,
+  filter: CourseFilter,
+): Promise<Connection<Course>> {
+  const query = whereCourseVisible(
+    db.getRepository(Course).createQueryBuilder('course'),
+    'course',
+    viewer,
+  );
+  if (filter.status) query.andWhere('course.status = :status', { status: filter.status });
+  if (filter.level) query.andWhere('course.level = :level', { level: filter.level });
+  if (filter.instructorId != null) {
+    if (!isUuid(filter.instructorId)) {
+      throw badUserInput('instructorId', 'instructorId must be a user id (a UUID).');
+    }
+    query.andWhere('course.instructorId = :instructorId', { instructorId: filter.instructorId });
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    // ILIKE '%…%' on each column uses its trigram index.
+    query.andWhere('(course.title ILIKE :pattern OR course.description ILIKE :pattern)', {
+      pattern: `%${escapeLike(search)}%`,
+    });
+  }
+  return paginate(query, page, {
+    columns: ['course.title', 'course.id'],
+    values: (course) => [course.title, course.id],
+  });
+}

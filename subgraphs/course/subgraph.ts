@@ -1,0 +1,27 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { CampusConfig } from '../shared/config';
+import type { Logger } from '../shared/logger';
+import { loadSchemaFile } from '../shared/schema-file';
+import { createSubgraphService, type SubgraphService } from '../shared/server';
+import { createCourseDataSource } from './data-source';
+import { createLoaders, type Loaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seedCourse } from './seed';
+
+/** The course subgraph, built but not listening (tests use this; main.ts listens). */
+export function buildCourseSubgraph(
+  config: CampusConfig,
+  log: Logger,
+  options: { keepStatements?: boolean } = {},
+): SubgraphService<Loaders> {
+  return createSubgraphService({
+    name: 'course',
+    typeDefs: loadSchemaFile(__dirname),
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    dataSource: createCourseDataSource(config, log, options),
+    createLoaders,
+    seed: (db, seedLog) => seedCourse(db, seedLog),
+    config,
+    log,
+  });
+}

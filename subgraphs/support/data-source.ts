@@ -1,0 +1,21 @@
+import type { DataSource } from 'typeorm';
+import type { CampusConfig } from '../shared/config';
+import { createServiceDataSource } from '../shared/db/data-source';
+import type { Logger } from '../shared/logger';
+import { SupportMessage } from './entities/support-message';
+import { SupportSession } from './entities/support-session';
+import { CreateSupportSessionsAndMessages1763769600000 } from './migrations/1763769600000-create-support-sessions-and-messages';
+
+export const createSupportDataSource = (
+  config: CampusConfig,
+  log: Logger,
+  options: { keepStatements?: boolean } = {},
+): DataSource =>
+  createServiceDataSource({
+    service: 'support',
+    config,
+    log,
+    entities: [SupportSession, SupportMessage],
+    migrations: [CreateSupportSessionsAndMessages1763769600000],
+    ...options,
+  });

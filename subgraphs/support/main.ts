@@ -1,0 +1,4 @@
+import { runSubgraph } from '../shared/run-service';
+import { buildSupportSubgraph } from './subgraph';
+
+void runSubgraph('support', buildSupportSubgraph);

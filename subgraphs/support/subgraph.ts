@@ -1,0 +1,27 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { CampusConfig } from '../shared/config';
+import type { Logger } from '../shared/logger';
+import { loadSchemaFile } from '../shared/schema-file';
+import { createSubgraphService, type SubgraphService } from '../shared/server';
+import { createSupportDataSource } from './data-source';
+import { createLoaders, type Loaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seedSupport } from './seed';
+
+/** The support subgraph, built but not listening (tests use this; main.ts listens). */
+export function buildSupportSubgraph(
+  config: CampusConfig,
+  log: Logger,
+  options: { keepStatements?: boolean } = {},
+): SubgraphService<Loaders> {
+  return createSubgraphService({
+    name: 'support',
+    typeDefs: loadSchemaFile(__dirname),
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    dataSource: createSupportDataSource(config, log, options),
+    createLoaders,
+    seed: (db, seedLog) => seedSupport(db, seedLog),
+    config,
+    log,
+  });
+}
