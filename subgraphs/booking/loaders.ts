@@ -7,7 +7,7 @@ import { liveBookingLoader } from './batches/live-bookings';
 import { Booking } from './entities/booking';
 import { CourseView } from './entities/course-view';
 import { Enrollment } from './entities/enrollment';
-import { uuidsOf } from './uuid-input';
+import { uuidsOf } from '../shared/ids';
 
 /** Runs `find` on the batch's well-formed ids only; a malformed id matches no row anyway. */
 const forValidIds =

@@ -8,7 +8,7 @@ import { CourseSection } from './entities/course-section';
 import { Lesson } from './entities/lesson';
 import { Room } from './entities/room';
 import { courseSchedulesLoader } from './services/course-schedules';
-import { uuidsOf } from './services/ids';
+import { uuidsOf } from '../shared/ids';
 
 /**
  * Per-request loaders: each batch is one SQL statement. They know nothing of the viewer

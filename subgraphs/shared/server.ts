@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -67,7 +68,11 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     introspection: !config.production,
     includeStacktraceInErrorResponses: development,
     formatError: createFormatError(log, development),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No Apollo Studio here, so no federated traces (ftv1) to attach to responses.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
 
   const contextFor = (viewer: Viewer | null, req?: Request): SubgraphContext<L> => ({

@@ -7,7 +7,7 @@ import type { SupportMessage } from './entities/support-message';
 import { latestMessages } from './services/latest-messages';
 import { messageWindowKey, type MessageWindow } from './services/message-window';
 import { sessionsOfCustomers } from './services/session-lists';
-import { isUuid } from './services/uuids';
+import { isUuid } from '../shared/ids';
 
 // Ids arrive from clients and gateways; a malformed one would fail the whole batch in
 // Postgres, so it is dropped here and simply finds nothing.

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../shared/context';
 import { loaderByKey } from '../shared/loaders';
 import { InstructorProfile } from './entities/instructor-profile';
 import { Profile } from './entities/profile';
-import { isUuid } from './services/uuid';
+import { isUuid } from '../shared/ids';
 
 // A key that is not a UUID matches nothing; leaving it out keeps Postgres from rejecting
 // the whole batch, and a batch of only such keys costs no statement at all.

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { Booking, type BookingStatus } from '../entities/booking';
-import { uuidsOf } from '../uuid-input';
+import { uuidsOf } from '../../shared/ids';
 
 /** One user's bookings, optionally of one status (User.bookings, myBookings). */
 export interface BookingsOfUser {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { LIVE_BOOKING_STATUSES } from '../entities/booking';
 import { COUNTED_ENROLLMENT_STATUSES } from '../entities/enrollment';
-import { uuidsOf } from '../uuid-input';
+import { uuidsOf } from '../../shared/ids';
 
 interface CourseCount {
   id: string;

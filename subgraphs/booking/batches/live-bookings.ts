@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { Booking, LIVE_BOOKING_STATUSES } from '../entities/booking';
-import { uuidsOf } from '../uuid-input';
+import { uuidsOf } from '../../shared/ids';
 
 /** A user's live booking of a course (Course.viewerBooking). */
 export interface LiveBookingKey {

@@ -3,7 +3,7 @@ import { forbidden, notFound } from '../../shared/errors';
 import type { QueryResolvers } from '../generated/graphql';
 import { canSeeBooking, requireCourseStaff } from '../services/access';
 import { courseEnrollmentsPage, pendingBookingsPage } from '../services/listings';
-import { requireUuid } from '../uuid-input';
+import { requireUuid } from '../../shared/ids';
 
 export const Query: QueryResolvers = {
   // Order of checks: signed in, well-formed id, exists (null), then owner or admin.

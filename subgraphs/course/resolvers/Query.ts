@@ -3,7 +3,7 @@ import { Room } from '../entities/room';
 import type { QueryResolvers } from '../generated/graphql';
 import { findAvailableSchedules } from '../services/available-schedules';
 import { listCourses } from '../services/course-list';
-import { isUuid } from '../services/ids';
+import { requireUuid } from '../../shared/ids';
 import { canSeeCourse } from '../services/visibility';
 
 export const Query: QueryResolvers = {
@@ -14,7 +14,7 @@ export const Query: QueryResolvers = {
     if ((id == null) === (slug == null)) {
       throw badUserInput('id', 'Give exactly one of id and slug.');
     }
-    if (id != null && !isUuid(id)) throw badUserInput('id', 'id must be a course id (a UUID).');
+    if (id != null) requireUuid('id', id);
     const course = await (id != null
       ? loaders.courseById.load(id)
       : loaders.courseBySlug.load(slug as string));

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { badUserInput } from '../../shared/errors';
 import { ClassSchedule } from '../entities/class-schedule';
 import { Course } from '../entities/course';
-import { isUuid } from './ids';
+import { requireUuid } from '../../shared/ids';
 
 export interface ScheduleWindow {
   courseId?: string | null;
@@ -20,9 +20,7 @@ export function findAvailableSchedules(
   db: DataSource,
   { courseId, from, to }: ScheduleWindow,
 ): Promise<ClassSchedule[]> {
-  if (courseId != null && !isUuid(courseId)) {
-    throw badUserInput('courseId', 'courseId must be a course id (a UUID).');
-  }
+  if (courseId != null) requireUuid('courseId', courseId);
   if (from && to && from > to) throw badUserInput('to', 'to must not be before from.');
   const query = db
     .getRepository(ClassSchedule)

@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../shared/auth/viewer';
-import { badUserInput } from '../../shared/errors';
 import { paginate, type Connection, type PageArgs } from '../../shared/pagination';
 import { Course } from '../entities/course';
 import type { CourseFilter } from '../generated/graphql';
-import { isUuid } from './ids';
+import { requireUuid } from '../../shared/ids';
 import { whereCourseVisible } from './visibility';
 
 /** `%` and `_` in what the user typed are literal characters, not wildcards. */
@@ -25,10 +24,9 @@ export function listCourses(
   if (filter.status) query.andWhere('course.status = :status', { status: filter.status });
   if (filter.level) query.andWhere('course.level = :level', { level: filter.level });
   if (filter.instructorId != null) {
-    if (!isUuid(filter.instructorId)) {
-      throw badUserInput('instructorId', 'instructorId must be a user id (a UUID).');
-    }
-    query.andWhere('course.instructorId = :instructorId', { instructorId: filter.instructorId });
+    query.andWhere('course.instructorId = :instructorId', {
+      instructorId: requireUuid('instructorId', filter.instructorId),
+    });
   }
   const search = filter.search?.trim();
   if (search) {

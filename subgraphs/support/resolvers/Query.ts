@@ -2,12 +2,12 @@ import { requireRole, requireViewer } from '../../shared/auth/viewer';
 import type { QueryResolvers } from '../generated/graphql';
 import { requireParticipant } from '../services/participants';
 import { ACTIVE_STATUSES, sessionQueue, sessionsOfParticipant } from '../services/session-lists';
-import { assertUuid } from '../services/uuids';
+import { requireUuid } from '../../shared/ids';
 
 export const Query: QueryResolvers = {
   supportSession: async (_parent, { id }, { viewer, loaders }) => {
     requireViewer(viewer);
-    assertUuid('id', id);
+    requireUuid('id', id);
     const session = await loaders.sessionById.load(id);
     if (session) requireParticipant(viewer, session);
     return session;

@@ -1,5 +1,5 @@
 import { badUserInput } from '../../shared/errors';
-import { assertUuid } from './uuids';
+import { requireUuid } from '../../shared/ids';
 
 export const DEFAULT_MESSAGES = 50;
 export const MAX_MESSAGES = 100;
@@ -21,7 +21,7 @@ export function messageWindow(
     throw badUserInput('first', `first must be between 0 and ${MAX_MESSAGES}.`);
   }
   const before = args.before ?? null;
-  if (before !== null) assertUuid('before', before);
+  if (before !== null) requireUuid('before', before);
   return { sessionId, first, before };
 }
 
