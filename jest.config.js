@@ -5,16 +5,24 @@ const config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/scripts', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // ts-jest in transpile-only mode: fast, and it honours emitDecoratorMetadata for TypeORM.
+  // Type errors are `npm run typecheck`'s job.
   transform: {
     '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
+      'ts-jest',
       {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
+        tsconfig: {
+          isolatedModules: true,
+          rootDir: __dirname,
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          ignoreDeprecations: '6.0',
+          allowJs: true,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+          esModuleInterop: true,
           target: 'es2022',
         },
-        module: { type: 'commonjs' },
       },
     ],
   },
