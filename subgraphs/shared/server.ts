@@ -9,11 +9,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express, { type Request } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { AccessTokenVerifier, InvalidTokenError, bearerToken } from './auth/tokens';
+import { AccessTokenVerifier } from './auth/tokens';
+import { viewerFromAuthorization } from './auth/viewer-from-header';
 import type { Viewer } from './auth/viewer';
 import type { CampusConfig } from './config';
 import type { SubgraphContext } from './context';
-import { unauthenticated } from './errors';
 import { createFormatError } from './format-error';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from './gateway-secret';
 import type { Logger } from './logger';
@@ -84,18 +84,6 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     client: { ip: req?.ip, userAgent: req?.get('user-agent') },
   });
 
-  const viewerOf = async (req: Request): Promise<Viewer | null> => {
-    try {
-      const token = bearerToken(req.get('authorization'));
-      if (!token) return null;
-      const claims = await verifier.verify(token);
-      return { id: claims.sub, role: claims.role, sessionId: claims.sid, tokenId: claims.jti };
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
-      throw error;
-    }
-  };
-
   app.get('/health', async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
@@ -135,7 +123,8 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
         },
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: async ({ req }) => contextFor(await viewerOf(req), req),
+          context: async ({ req }) =>
+            contextFor(await viewerFromAuthorization(verifier, req.get('authorization')), req),
         }),
       );
       started = true;
