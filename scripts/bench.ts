@@ -1,9 +1,7 @@
-import { SUBGRAPH_FACTORIES } from './subgraph-factories';
-import { createGateway } from '../gateway/app';
+import { postGraphQL, startInProcessSupergraph } from './in-process-supergraph';
 import { loadConfig } from '../subgraphs/shared/config';
 import { bootstrapDatabase } from '../subgraphs/shared/db/bootstrap';
 import { rootLogger } from '../subgraphs/shared/logger';
-import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
 
 /**
  * `npm run bench`: latency and throughput of the five-subgraph dashboard query through the
@@ -20,33 +18,20 @@ const DASHBOARD = `{ me { email role name
   supportSessions { subject assignee { name } messages { body sender { name } } } } }`;
 
 async function post(url: string, query: string, token?: string): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown };
+  const { body } = await postGraphQL(url, query, { token });
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
 
 async function main(): Promise<void> {
-  const base = await loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
+  const base = await loadConfig();
   if (!base.adminDatabaseUrl) throw new Error('Set DATABASE_URL to an admin connection');
   await bootstrapDatabase(base.adminDatabaseUrl, base.db, base.dbPasswords);
-  const log = rootLogger.child({ bench: true });
-  const subgraphs = SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](base, log));
-  const overrides: Record<string, string> = {};
-  for (const s of subgraphs) {
-    await s.start({ seed: true });
-    overrides[envPrefix(s.name)] = await s.listen(0);
-  }
-  const gateway = createGateway({ ...base, subgraphUrlOverrides: overrides }, log);
-  await gateway.start();
-  const url = await gateway.listen(0);
+  const supergraph = await startInProcessSupergraph(
+    base,
+    rootLogger.child({ bench: true }, { level: 'warn' }),
+  );
+  const url = supergraph.gatewayUrl;
   const login = (await post(
     url,
     'mutation { logIn(email: "student1@campus.test", password: "campus-demo") { accessToken } }',
@@ -76,8 +61,7 @@ async function main(): Promise<void> {
     `dashboard query (5 subgraphs): ${latencies.length} requests, concurrency ${CONCURRENCY}: ` +
       `${(latencies.length / seconds).toFixed(0)} req/s, p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, p99 ${pct(0.99)} ms`,
   );
-  await gateway.stop();
-  await Promise.all(subgraphs.map((s) => s.stop()));
+  await supergraph.stop();
 }
 
 main().catch((error: unknown) => {

@@ -37,6 +37,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Ids come from gen_random_uuid() (built in); the roles may not create extensions anyway.
+    installExtensions: false,
     logging: true,
     logger: new SqlLogger(options.log.child({ component: 'sql' }), options.keepStatements),
     maxQueryExecutionTime: 500,

@@ -1,0 +1,81 @@
+import { createGateway, type CampusGateway } from '../gateway/app';
+import type { CampusConfig } from '../subgraphs/shared/config';
+import type { Logger } from '../subgraphs/shared/logger';
+import type { RunnableSubgraph } from '../subgraphs/shared/server';
+import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
+import { SUBGRAPH_FACTORIES } from './subgraph-factories';
+
+export interface InProcessSupergraph {
+  config: CampusConfig;
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  gateway: CampusGateway;
+  subgraphs: RunnableSubgraph[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole supergraph on free ports in this process: five subgraphs (migrated and seeded)
+ * and the gateway, reading the committed supergraph with URL overrides, as a deployment
+ * would. Tests and the benchmark use it; `npm start` listens on the contract's ports instead.
+ */
+export async function startInProcessSupergraph(
+  base: CampusConfig,
+  log: Logger,
+): Promise<InProcessSupergraph> {
+  const subgraphs = SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](base, log));
+  const subgraphUrls: Record<string, string> = {};
+  await Promise.all(
+    subgraphs.map(async (subgraph) => {
+      await subgraph.start({ seed: true });
+      subgraphUrls[subgraph.name] = await subgraph.listen(0);
+    }),
+  );
+  const config: CampusConfig = {
+    ...base,
+    subgraphUrlOverrides: Object.fromEntries(
+      Object.entries(subgraphUrls).map(([name, url]) => [envPrefix(name), url]),
+    ),
+  };
+  const gateway = createGateway(config, log);
+  await gateway.start();
+  const gatewayUrl = await gateway.listen(0);
+  return {
+    config,
+    gatewayUrl,
+    subgraphUrls,
+    gateway,
+    subgraphs,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(subgraphs.map((s) => s.stop()));
+    },
+  };
+}
+
+export interface GraphQLResponse<D> {
+  data?: D | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** POSTs a GraphQL operation over HTTP, as a frontend would. */
+export async function postGraphQL<D = Record<string, unknown>>(
+  url: string,
+  query: string,
+  options: {
+    variables?: Record<string, unknown>;
+    token?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<{ status: number; body: GraphQLResponse<D> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables: options.variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<D> };
+}
