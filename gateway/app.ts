@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { processRevocationList, type RevocationList } from '../subgraphs/shared/auth/revocations';
 import { AccessTokenVerifier } from '../subgraphs/shared/auth/tokens';
 import type { CampusConfig } from '../subgraphs/shared/config';
 import { createFormatError } from '../subgraphs/shared/format-error';
@@ -35,7 +36,12 @@ export interface CampusGateway {
  * `config.supergraphPath` names, routing to the URLs written in it unless an
  * `<NAME>_SUBGRAPH_URL` variable overrides one.
  */
-export function createGateway(config: CampusConfig, log: Logger): CampusGateway {
+export function createGateway(
+  config: CampusConfig,
+  log: Logger,
+  options: { revocations?: RevocationList } = {},
+): CampusGateway {
+  const revocations = options.revocations ?? processRevocationList();
   const app = express();
   const httpServer = http.createServer(app);
   const development = config.nodeEnv === 'development';
@@ -84,7 +90,7 @@ export function createGateway(config: CampusConfig, log: Logger): CampusGateway 
         cors<cors.CorsRequest>(),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: createContextFactory(new AccessTokenVerifier(config.jwt)),
+          context: createContextFactory(new AccessTokenVerifier(config.jwt), revocations),
         }),
       );
     },

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { RevocationList } from '../subgraphs/shared/auth/revocations';
 import type { AccessTokenVerifier } from '../subgraphs/shared/auth/tokens';
 import type { Viewer } from '../subgraphs/shared/auth/viewer';
 import { viewerFromAuthorization } from '../subgraphs/shared/auth/viewer-from-header';
@@ -7,13 +8,19 @@ export interface GatewayContext {
   viewer: Viewer | null;
   /** The client's Authorization header, forwarded as is; subgraphs verify it again. */
   authorization?: string;
+  /** The client as the gateway saw it, for sessions and rate limits in the subgraphs. */
+  client: { ip?: string; userAgent?: string };
 }
 
-/** Verifies the bearer token once at the edge: a bad token never reaches a subgraph. */
-export function createContextFactory(verifier: AccessTokenVerifier) {
-  return async ({ req }: { req: IncomingMessage }): Promise<GatewayContext> => {
+/**
+ * Verifies the bearer token once at the edge, revocations included: a bad or revoked token
+ * never reaches a subgraph.
+ */
+export function createContextFactory(verifier: AccessTokenVerifier, revocations: RevocationList) {
+  return async ({ req }: { req: IncomingMessage & { ip?: string } }): Promise<GatewayContext> => {
     const authorization = req.headers.authorization;
-    const viewer = await viewerFromAuthorization(verifier, authorization);
-    return viewer ? { viewer, authorization } : { viewer: null };
+    const viewer = await viewerFromAuthorization(verifier, revocations, authorization);
+    const client = { ip: req.ip ?? req.socket.remoteAddress, userAgent: req.headers['user-agent'] };
+    return viewer ? { viewer, authorization, client } : { viewer: null, client };
   };
 }

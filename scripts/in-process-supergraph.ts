@@ -3,7 +3,7 @@ import type { CampusConfig } from '../subgraphs/shared/config';
 import type { Logger } from '../subgraphs/shared/logger';
 import type { RunnableSubgraph } from '../subgraphs/shared/server';
 import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
-import { SUBGRAPH_FACTORIES } from './subgraph-factories';
+import { SUBGRAPH_FACTORIES, startAndSeed } from './subgraph-factories';
 
 export interface InProcessSupergraph {
   config: CampusConfig;
@@ -25,9 +25,9 @@ export async function startInProcessSupergraph(
 ): Promise<InProcessSupergraph> {
   const subgraphs = SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](base, log));
   const subgraphUrls: Record<string, string> = {};
+  await startAndSeed(subgraphs, true);
   await Promise.all(
     subgraphs.map(async (subgraph) => {
-      await subgraph.start({ seed: true });
       subgraphUrls[subgraph.name] = await subgraph.listen(0);
     }),
   );

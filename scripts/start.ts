@@ -7,7 +7,7 @@ import { loadDevSecrets } from '../subgraphs/shared/secrets';
 import type { RunnableSubgraph } from '../subgraphs/shared/server';
 import { SUBGRAPH_NAMES } from '../subgraphs/shared/topology';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
-import { SUBGRAPH_FACTORIES } from './subgraph-factories';
+import { SUBGRAPH_FACTORIES, startAndSeed } from './subgraph-factories';
 
 /**
  * `npm start`: the whole supergraph in one process. Without DATABASE_URL it runs an
@@ -54,14 +54,11 @@ async function main(): Promise<void> {
     const config = await loadConfig(env);
     await bootstrapDatabase(env.DATABASE_URL, config.db, config.dbPasswords);
 
-    await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => {
-        const subgraph = SUBGRAPH_FACTORIES[name](config, rootLogger.child({ service: name }));
-        subgraphs.push(subgraph);
-        await subgraph.start({ seed: config.seedDemoData });
-        await subgraph.listen(config.subgraphPorts[name]);
-      }),
-    );
+    for (const name of SUBGRAPH_NAMES) {
+      subgraphs.push(SUBGRAPH_FACTORIES[name](config, rootLogger.child({ service: name })));
+    }
+    await startAndSeed(subgraphs, config.seedDemoData);
+    await Promise.all(subgraphs.map((s) => s.listen(config.subgraphPorts[s.name])));
 
     gateway = createGateway(config, rootLogger.child({ service: 'gateway' }));
     await gateway.start();

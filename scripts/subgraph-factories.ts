@@ -2,7 +2,8 @@ import { buildAuthSubgraph } from '../subgraphs/auth/subgraph';
 import { buildBookingSubgraph } from '../subgraphs/booking/subgraph';
 import { buildCourseSubgraph } from '../subgraphs/course/subgraph';
 import type { SubgraphFactory } from '../subgraphs/shared/run-service';
-import type { SubgraphName } from '../subgraphs/shared/topology';
+import type { RunnableSubgraph } from '../subgraphs/shared/server';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/topology';
 import { buildSupportSubgraph } from '../subgraphs/support/subgraph';
 import { buildUsersSubgraph } from '../subgraphs/users/subgraph';
 
@@ -14,3 +15,18 @@ export const SUBGRAPH_FACTORIES: Record<SubgraphName, SubgraphFactory> = {
   booking: buildBookingSubgraph,
   support: buildSupportSubgraph,
 };
+
+/**
+ * Starts subgraphs together (migrations, event bus), then seeds them one after another in
+ * topology order: auth, users, course, booking, support. Later seeds build on what earlier
+ * ones' events delivered (profiles from user.registered, booking's course view from
+ * course.changed), so the order is the order of the data's dependencies.
+ */
+export async function startAndSeed(subgraphs: RunnableSubgraph[], seed: boolean): Promise<void> {
+  await Promise.all(subgraphs.map((subgraph) => subgraph.start()));
+  if (!seed) return;
+  const order = (s: RunnableSubgraph) => SUBGRAPH_NAMES.indexOf(s.name);
+  for (const subgraph of [...subgraphs].sort((a, b) => order(a) - order(b))) {
+    await subgraph.seed();
+  }
+}

@@ -2,7 +2,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { CampusConfig } from '../shared/config';
 import type { Logger } from '../shared/logger';
 import { loadSchemaFile } from '../shared/schema-file';
-import { createSubgraphService, type SubgraphService } from '../shared/server';
+import {
+  createSubgraphService,
+  type SubgraphRuntimeOptions,
+  type SubgraphService,
+} from '../shared/server';
 import { createAuthDataSource } from './data-source';
 import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -12,16 +16,17 @@ import { seedAuth } from './seed';
 export function buildAuthSubgraph(
   config: CampusConfig,
   log: Logger,
-  options: { keepStatements?: boolean } = {},
+  runtime: SubgraphRuntimeOptions = {},
 ): SubgraphService<Loaders> {
   return createSubgraphService({
     name: 'auth',
     typeDefs: loadSchemaFile(__dirname),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
-    dataSource: createAuthDataSource(config, log, options),
+    dataSource: createAuthDataSource(config, log, { keepStatements: runtime.keepStatements }),
     createLoaders,
-    seed: (db, seedLog) => seedAuth(db, seedLog),
+    seed: (ctx) => seedAuth(ctx.db, ctx.log),
     config,
     log,
+    runtime,
   });
 }

@@ -2,7 +2,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { CampusConfig } from '../shared/config';
 import type { Logger } from '../shared/logger';
 import { loadSchemaFile } from '../shared/schema-file';
-import { createSubgraphService, type SubgraphService } from '../shared/server';
+import {
+  createSubgraphService,
+  type SubgraphRuntimeOptions,
+  type SubgraphService,
+} from '../shared/server';
 import { createBookingDataSource } from './data-source';
 import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -12,16 +16,17 @@ import { seedBooking } from './seed';
 export function buildBookingSubgraph(
   config: CampusConfig,
   log: Logger,
-  options: { keepStatements?: boolean } = {},
+  runtime: SubgraphRuntimeOptions = {},
 ): SubgraphService<Loaders> {
   return createSubgraphService({
     name: 'booking',
     typeDefs: loadSchemaFile(__dirname),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
-    dataSource: createBookingDataSource(config, log, options),
+    dataSource: createBookingDataSource(config, log, { keepStatements: runtime.keepStatements }),
     createLoaders,
-    seed: (db, seedLog) => seedBooking(db, seedLog),
+    seed: (ctx) => seedBooking(ctx.db, ctx.log),
     config,
     log,
+    runtime,
   });
 }

@@ -1,16 +1,26 @@
 import type { DataSource } from 'typeorm';
+import type { RevocationList } from './auth/revocations';
 import type { Viewer } from './auth/viewer';
 import type { CampusConfig } from './config';
+import type { EventPublisher } from './events/publisher';
 import type { Logger } from './logger';
 
+/** What a subgraph's services need, in a request or in the seed. */
+export interface ServiceContext {
+  db: DataSource;
+  /** Records domain events in this subgraph's outbox and hands them to the bus. */
+  events: EventPublisher;
+  revocations: RevocationList;
+  log: Logger;
+  config: CampusConfig;
+}
+
 /** What a resolver receives in every subgraph; `L` is the subgraph's own loaders. */
-export interface SubgraphContext<L> {
+export interface SubgraphContext<L> extends ServiceContext {
   /** The verified viewer, or null when anonymous. */
   viewer: Viewer | null;
   /** Per-request DataLoaders: created fresh for each request, never shared. */
   loaders: L;
-  db: DataSource;
-  log: Logger;
-  config: CampusConfig;
+  /** The client as the gateway saw it (address and user agent). */
   client: { ip?: string; userAgent?: string };
 }

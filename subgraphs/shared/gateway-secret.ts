@@ -13,3 +13,9 @@ export function isGatewaySecret(expected: string, received: string | string[] | 
   const b = Buffer.from(received);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * The client's address as the gateway saw it. Subgraphs trust it only because every
+ * request they serve carries the gateway secret.
+ */
+export const CLIENT_IP_HEADER = 'x-campus-client-ip';

@@ -9,15 +9,28 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express, { type Request } from 'express';
 import type { DocumentNode } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { processRevocationList, type RevocationList } from './auth/revocations';
 import { AccessTokenVerifier } from './auth/tokens';
 import { viewerFromAuthorization } from './auth/viewer-from-header';
 import type { Viewer } from './auth/viewer';
 import type { CampusConfig } from './config';
-import type { SubgraphContext } from './context';
+import type { ServiceContext, SubgraphContext } from './context';
+import type { Detach, EventBus, EventConsumer } from './events/bus';
+import { Outbox } from './events/outbox';
+import { processEventBus } from './events/process-bus';
+import { createEventPublisher } from './events/publisher';
 import { createFormatError } from './format-error';
-import { GATEWAY_SECRET_HEADER, isGatewaySecret } from './gateway-secret';
+import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret } from './gateway-secret';
 import type { Logger } from './logger';
 import type { SubgraphName } from './topology';
+
+/** What a process gives each subgraph it runs; by default the process-wide ones. */
+export interface SubgraphRuntimeOptions {
+  bus?: EventBus;
+  revocations?: RevocationList;
+  /** Keep the text of every SQL statement (tests inspect it). */
+  keepStatements?: boolean;
+}
 
 export interface SubgraphDefinition<L> {
   name: SubgraphName;
@@ -26,10 +39,17 @@ export interface SubgraphDefinition<L> {
   resolvers: GraphQLResolverMap<unknown>;
   dataSource: DataSource;
   createLoaders: (db: DataSource) => L;
-  /** Demo data for this subgraph's own schema; must be idempotent. */
-  seed?: (db: DataSource, log: Logger) => Promise<void>;
+  /** Demo data for this subgraph's own schema, written through its services; idempotent. */
+  seed?: (context: ServiceContext) => Promise<void>;
+  /** Whether this subgraph writes domain events (it then has an outbox table). */
+  producesEvents?: boolean;
+  /** The consumer groups this subgraph runs (contract: Domain events). */
+  consumers?: (context: ServiceContext) => EventConsumer[];
+  /** Runs once connected and migrated, before serving. */
+  onStart?: (context: ServiceContext) => Promise<void>;
   config: CampusConfig;
   log: Logger;
+  runtime?: SubgraphRuntimeOptions;
 }
 
 /**
@@ -40,8 +60,13 @@ export interface RunnableSubgraph {
   readonly name: SubgraphName;
   readonly dataSource: DataSource;
   readonly httpServer: http.Server;
-  /** Connects, migrates as the service's own role, seeds if asked, starts Apollo. */
+  /**
+   * Connects, migrates as the service's own role, joins the event bus and starts Apollo;
+   * with `seed`, then seeds (as `seed()` does).
+   */
   start(options?: { seed?: boolean }): Promise<void>;
+  /** Writes the demo data through the subgraph's services (idempotent). */
+  seed(): Promise<void>;
   /** Listens (port 0: any free port) and returns the GraphQL URL. */
   listen(port: number): Promise<string>;
   stop(): Promise<void>;
@@ -49,12 +74,24 @@ export interface RunnableSubgraph {
 
 export interface SubgraphService<L> extends RunnableSubgraph {
   readonly apollo: ApolloServer<SubgraphContext<L>>;
+  readonly services: ServiceContext;
   /** A context as the HTTP layer would build it, for in-process operations in tests. */
   contextFor(viewer: Viewer | null): SubgraphContext<L>;
 }
 
 export function createSubgraphService<L>(definition: SubgraphDefinition<L>): SubgraphService<L> {
   const { name, dataSource, config, log } = definition;
+  const bus = definition.runtime?.bus ?? processEventBus(config);
+  const revocations = definition.runtime?.revocations ?? processRevocationList();
+  const outbox = definition.producesEvents ? new Outbox(name, dataSource) : undefined;
+  const services: ServiceContext = {
+    db: dataSource,
+    events: createEventPublisher(name, outbox, bus),
+    revocations,
+    log,
+    config,
+  };
+  const detachments: Detach[] = [];
   const verifier = new AccessTokenVerifier(config.jwt);
   const app = express();
   const httpServer = http.createServer(app);
@@ -76,13 +113,14 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
   });
 
   const contextFor = (viewer: Viewer | null, req?: Request): SubgraphContext<L> => ({
+    ...services,
     viewer,
     loaders: definition.createLoaders(dataSource),
-    db: dataSource,
-    log,
-    config,
-    client: { ip: req?.ip, userAgent: req?.get('user-agent') },
+    client: { ip: req?.get(CLIENT_IP_HEADER) ?? req?.ip, userAgent: req?.get('user-agent') },
   });
+  const seed = async () => {
+    if (definition.seed) await definition.seed(services);
+  };
 
   app.get('/health', async (_req, res) => {
     try {
@@ -99,12 +137,18 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     dataSource,
     apollo,
     httpServer,
+    services,
     contextFor: (viewer) => contextFor(viewer),
+    seed,
     async start(options = {}) {
       if (!dataSource.isInitialized) await dataSource.initialize();
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrated');
-      if (options.seed && definition.seed) await definition.seed(dataSource, log);
+      await definition.onStart?.(services);
+      if (outbox) detachments.push(bus.attachOutbox(outbox));
+      for (const consumer of definition.consumers?.(services) ?? []) {
+        detachments.push(bus.subscribe(consumer));
+      }
       await apollo.start();
       app.use(
         '/graphql',
@@ -124,10 +168,14 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
           context: async ({ req }) =>
-            contextFor(await viewerFromAuthorization(verifier, req.get('authorization')), req),
+            contextFor(
+              await viewerFromAuthorization(verifier, revocations, req.get('authorization')),
+              req,
+            ),
         }),
       );
       started = true;
+      if (options.seed) await seed();
     },
     async listen(port) {
       await new Promise<void>((resolve) => httpServer.listen(port, resolve));
@@ -137,6 +185,8 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
       return url;
     },
     async stop() {
+      // Deliveries in flight finish before the connection they use goes away.
+      await Promise.all(detachments.splice(0).map((detach) => detach()));
       if (started) await apollo.stop();
       else if (httpServer.listening) httpServer.close();
       if (dataSource.isInitialized) await dataSource.destroy();

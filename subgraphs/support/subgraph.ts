@@ -2,7 +2,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { CampusConfig } from '../shared/config';
 import type { Logger } from '../shared/logger';
 import { loadSchemaFile } from '../shared/schema-file';
-import { createSubgraphService, type SubgraphService } from '../shared/server';
+import {
+  createSubgraphService,
+  type SubgraphRuntimeOptions,
+  type SubgraphService,
+} from '../shared/server';
 import { createSupportDataSource } from './data-source';
 import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -12,16 +16,17 @@ import { seedSupport } from './seed';
 export function buildSupportSubgraph(
   config: CampusConfig,
   log: Logger,
-  options: { keepStatements?: boolean } = {},
+  runtime: SubgraphRuntimeOptions = {},
 ): SubgraphService<Loaders> {
   return createSubgraphService({
     name: 'support',
     typeDefs: loadSchemaFile(__dirname),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
-    dataSource: createSupportDataSource(config, log, options),
+    dataSource: createSupportDataSource(config, log, { keepStatements: runtime.keepStatements }),
     createLoaders,
-    seed: (db, seedLog) => seedSupport(db, seedLog),
+    seed: (ctx) => seedSupport(ctx.db, ctx.log),
     config,
     log,
+    runtime,
   });
 }

@@ -13,6 +13,8 @@ export interface AccessTokenClaims {
   /** The auth session the token was issued for. */
   sid: string;
   exp: number;
+  /** Issued at, in seconds. */
+  iat: number;
 }
 
 export class InvalidTokenError extends Error {}
@@ -33,9 +35,9 @@ export class AccessTokenVerifier {
         algorithms: [ALGORITHM],
         issuer: this.config.issuer,
         audience: this.config.audience,
-        requiredClaims: ['sub', 'jti', 'exp'],
+        requiredClaims: ['sub', 'jti', 'exp', 'iat'],
       });
-      const { sub, role, jti, sid, exp } = payload;
+      const { sub, role, jti, sid, exp, iat } = payload;
       if (typeof role !== 'string' || !ROLES.has(role) || typeof sid !== 'string') {
         throw new InvalidTokenError('Token claims are malformed.');
       }
@@ -45,6 +47,7 @@ export class AccessTokenVerifier {
         jti: jti as string,
         sid,
         exp: exp as number,
+        iat: iat as number,
       };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;

@@ -30,9 +30,29 @@ export const isAdmin = (viewer: Viewer | null): boolean => viewer?.role === 'ADM
 export const isSelfOrAdmin = (viewer: Viewer | null, userId: string): boolean =>
   viewer !== null && (viewer.id === userId || viewer.role === 'ADMIN');
 
-export function requireSelfOrAdmin(viewer: Viewer | null, userId: string): Viewer {
+export const requireAdmin = (viewer: Viewer | null): Viewer => requireRole(viewer, 'ADMIN');
+
+/**
+ * The owner of a resource (a course's instructor, a booking's student) or an admin: the
+ * rule most mutations share. `ownerId` comes from the owning subgraph's own row.
+ */
+export function requireOwnerOrAdmin(
+  viewer: Viewer | null,
+  ownerId: string,
+  message = 'Only its owner or an admin can do this.',
+): Viewer {
   const signedIn = requireViewer(viewer);
-  if (!isSelfOrAdmin(signedIn, userId)) throw forbidden();
+  if (!isSelfOrAdmin(signedIn, ownerId)) throw forbidden(message);
+  return signedIn;
+}
+
+export const requireSelfOrAdmin = (viewer: Viewer | null, userId: string): Viewer =>
+  requireOwnerOrAdmin(viewer, userId, 'Only the user themself or an admin can do this.');
+
+/** The owner only, admins included only when they are the owner. */
+export function requireOwner(viewer: Viewer | null, ownerId: string, message?: string): Viewer {
+  const signedIn = requireViewer(viewer);
+  if (signedIn.id !== ownerId) throw forbidden(message ?? 'Only its owner can do this.');
   return signedIn;
 }
 

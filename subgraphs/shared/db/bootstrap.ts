@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { DatabaseConfig } from '../config';
 import { SUBGRAPH_NAMES, TOPOLOGY, type SubgraphName } from '../topology';
 
-/** Schema for extensions every service may call (pg_trgm); it holds no tables. */
+/** Schema for extensions every service may call (pg_trgm, btree_gist); it holds no tables. */
 export const EXTENSIONS_SCHEMA = 'extensions';
 
 const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -79,9 +79,13 @@ export async function bootstrapDatabase(
     await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(EXTENSIONS_SCHEMA)}`);
     await client.query(`REVOKE ALL ON SCHEMA ${ident(EXTENSIONS_SCHEMA)} FROM PUBLIC`);
-    await client.query(
-      `CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA ${ident(EXTENSIONS_SCHEMA)}`,
-    );
+    // pg_trgm: substring search indexes. btree_gist: uuid equality inside a GiST
+    // exclusion constraint (a room is never double-booked).
+    for (const extension of ['pg_trgm', 'btree_gist']) {
+      await client.query(
+        `CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA ${ident(EXTENSIONS_SCHEMA)}`,
+      );
+    }
     for (const service of SUBGRAPH_NAMES) {
       for (const sql of serviceRoleStatements(service, passwords[service], db.database)) {
         await client.query(sql);

@@ -1,0 +1,83 @@
+import type { Role } from '../auth/viewer';
+import type { SubgraphName } from '../topology';
+
+/**
+ * The contract's domain events (section "Domain events"): what each carries. Payloads are
+ * full current state, not deltas, so a consumer can apply the newest one it sees.
+ */
+export interface EventPayloads {
+  'user.registered': {
+    userId: string;
+    email: string;
+    firstName: string;
+    lastName: string;
+    role: Role;
+  };
+  'course.changed': {
+    courseId: string;
+    status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+    capacity: number;
+    instructorId: string;
+    /** Increases with every change of the course, so a consumer can ignore stale ones. */
+    version: number;
+  };
+  'booking.changed': {
+    bookingId: string;
+    userId: string;
+    courseId: string;
+    status: 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED';
+    previousStatus: 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED' | null;
+    enrollmentId: string | null;
+  };
+}
+
+export type EventType = keyof EventPayloads;
+
+export interface DomainEvent<T extends EventType = EventType> {
+  /** UUIDv7: unique, and sorts in the order events were recorded. */
+  id: string;
+  type: T;
+  producer: SubgraphName;
+  occurredAt: Date;
+  payload: EventPayloads[T];
+}
+
+/** Which subgraph writes each event to its outbox. */
+export const EVENT_PRODUCERS: Record<EventType, SubgraphName> = {
+  'user.registered': 'auth',
+  'course.changed': 'course',
+  'booking.changed': 'booking',
+};
+
+export interface ConsumerGroupSpec {
+  /** Durable name: delivery progress is remembered under it. */
+  group: string;
+  subgraph: SubgraphName;
+  types: readonly EventType[];
+  /**
+   * The producer's mutation waits (bounded) until this group has applied its event,
+   * because the client's next step reads what the group writes (contract: read-your-writes).
+   */
+  readYourWrites: boolean;
+}
+
+/** Every consumer group of the supergraph; each applies an event once. */
+export const CONSUMER_GROUPS: readonly ConsumerGroupSpec[] = [
+  { group: 'users.profiles', subgraph: 'users', types: ['user.registered'], readYourWrites: true },
+  {
+    group: 'booking.course-view',
+    subgraph: 'booking',
+    types: ['course.changed'],
+    readYourWrites: true,
+  },
+];
+
+export function consumerGroup(group: string): ConsumerGroupSpec {
+  const spec = CONSUMER_GROUPS.find((g) => g.group === group);
+  if (!spec) throw new Error(`Unknown consumer group ${group}`);
+  return spec;
+}
+
+/** The groups a producer's mutation waits for after recording an event of this type. */
+export const readYourWritesGroups = (type: EventType): string[] =>
+  CONSUMER_GROUPS.filter((g) => g.readYourWrites && g.types.includes(type)).map((g) => g.group);

@@ -1,0 +1,220 @@
+import type { Logger } from '../logger';
+import type { SubgraphName } from '../topology';
+import { EVENT_PRODUCERS, type DomainEvent } from './catalog';
+import type { Detach, EventBus, EventConsumer } from './bus';
+import type { Outbox, OutboxCursor } from './outbox';
+
+const POLL_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
+const REMEMBERED_PER_GROUP = 10_000;
+
+/**
+ * One consumer group reading one producer's outbox: in order, one event at a time, the
+ * cursor saved after each batch. A failing event is retried with backoff and holds back
+ * the ones behind it, so a group sees events in the order they were written.
+ */
+class DeliveryLoop {
+  private stopped = false;
+  /** Set by wake(); a wake that arrives while reading must not be lost to the next sleep. */
+  private woken = false;
+  private wakeUp: (() => void) | undefined;
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly consumer: EventConsumer,
+    private readonly onApplied: (group: string, event: DomainEvent) => void,
+    private readonly log: Logger,
+  ) {
+    this.done = this.run();
+  }
+
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    const { group } = this.consumer;
+    let cursor: OutboxCursor | undefined;
+    let failures = 0;
+    while (!this.stopped) {
+      let delivered = 0;
+      let idle = true;
+      this.woken = false;
+      try {
+        cursor ??= await this.outbox.loadCursor(group);
+        const batch = await this.outbox.readAfter(cursor, this.consumer.types);
+        idle = batch.length === 0;
+        for (const { cursor: next, event } of batch) {
+          if (this.stopped) break;
+          await this.consumer.handle(event);
+          cursor = next;
+          delivered += 1;
+          this.onApplied(group, event);
+        }
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.log.error({ err: error, group, failures }, 'event delivery failed; will retry');
+      }
+      if (delivered > 0 && cursor) {
+        await this.outbox.saveCursor(group, cursor).catch((error: unknown) => {
+          this.log.error({ err: error, group }, 'saving the delivery cursor failed');
+        });
+      }
+      if (this.stopped) break;
+      if (failures > 0) await this.sleep(Math.min(MAX_BACKOFF_MS, 250 * 2 ** failures));
+      else if (idle) await this.sleep(POLL_MS);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken) return Promise.resolve();
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      timer = setTimeout(done, ms);
+      timer.unref();
+      this.wakeUp = done;
+    });
+  }
+}
+
+interface Waiter {
+  pending: Set<string>;
+  resolve: (applied: boolean) => void;
+}
+
+const key = (group: string, eventId: string): string => `${group}\u0000${eventId}`;
+
+/**
+ * The event bus when every service runs in one process (`npm start`, tests): each
+ * subscribed group reads the producers' outboxes directly, remembering its place in the
+ * producer's outbox_cursors table, so a group that was down catches up when it subscribes.
+ */
+export class InProcessEventBus implements EventBus {
+  private readonly outboxes = new Map<SubgraphName, Outbox>();
+  private readonly consumers = new Map<string, EventConsumer>();
+  private readonly loops = new Map<string, DeliveryLoop>();
+  private readonly applied = new Map<string, string[]>();
+  private readonly appliedKeys = new Set<string>();
+  private readonly waiters = new Set<Waiter>();
+
+  constructor(private readonly log: Logger) {}
+
+  attachOutbox(outbox: Outbox): Detach {
+    this.outboxes.set(outbox.producer, outbox);
+    for (const consumer of this.consumers.values()) this.connect(outbox, consumer);
+    return async () => {
+      this.outboxes.delete(outbox.producer);
+      await this.disconnect((loopKey) => loopKey.startsWith(`${outbox.producer}\u0000`));
+    };
+  }
+
+  subscribe(consumer: EventConsumer): Detach {
+    if (this.consumers.has(consumer.group)) {
+      throw new Error(`Consumer group ${consumer.group} is already subscribed in this process`);
+    }
+    this.consumers.set(consumer.group, consumer);
+    for (const outbox of this.outboxes.values()) this.connect(outbox, consumer);
+    return async () => {
+      this.consumers.delete(consumer.group);
+      await this.disconnect((loopKey) => loopKey.endsWith(`\u0000${consumer.group}`));
+    };
+  }
+
+  notify(producer: SubgraphName): void {
+    for (const [loopKey, loop] of this.loops) {
+      if (loopKey.startsWith(`${producer}\u0000`)) loop.wake();
+    }
+  }
+
+  waitUntilApplied(
+    events: readonly Pick<DomainEvent, 'id' | 'type'>[],
+    groups: (event: Pick<DomainEvent, 'type'>) => readonly string[],
+    timeoutMs: number,
+  ): Promise<boolean> {
+    const pending = new Set<string>();
+    for (const event of events) {
+      for (const group of groups(event)) {
+        // A group not subscribed here cannot apply anything before the timeout.
+        if (!this.canDeliver(EVENT_PRODUCERS[event.type], group)) continue;
+        if (!this.appliedKeys.has(key(group, event.id))) pending.add(key(group, event.id));
+      }
+    }
+    if (pending.size === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        pending,
+        resolve: (applied) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(applied);
+        },
+      };
+      const timer = setTimeout(() => waiter.resolve(false), timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.disconnect(() => true);
+    this.outboxes.clear();
+    this.consumers.clear();
+    for (const waiter of [...this.waiters]) waiter.resolve(false);
+  }
+
+  private canDeliver(producer: SubgraphName, group: string): boolean {
+    return this.loops.has(`${producer}\u0000${group}`);
+  }
+
+  private connect(outbox: Outbox, consumer: EventConsumer): void {
+    const producesAny = consumer.types.some((type) => EVENT_PRODUCERS[type] === outbox.producer);
+    const loopKey = `${outbox.producer}\u0000${consumer.group}`;
+    if (!producesAny || this.loops.has(loopKey)) return;
+    const log = this.log.child({ producer: outbox.producer, group: consumer.group });
+    this.loops.set(
+      loopKey,
+      new DeliveryLoop(outbox, consumer, (group, event) => this.markApplied(group, event), log),
+    );
+  }
+
+  private async disconnect(matches: (loopKey: string) => boolean): Promise<void> {
+    const stopping: Promise<void>[] = [];
+    for (const [loopKey, loop] of this.loops) {
+      if (!matches(loopKey)) continue;
+      this.loops.delete(loopKey);
+      stopping.push(loop.stop());
+    }
+    await Promise.all(stopping);
+  }
+
+  private markApplied(group: string, event: DomainEvent): void {
+    const applied = key(group, event.id);
+    this.appliedKeys.add(applied);
+    let recent = this.applied.get(group);
+    if (!recent) this.applied.set(group, (recent = []));
+    recent.push(applied);
+    // Waiters look only seconds back; forget the oldest ids beyond a bound.
+    if (recent.length > REMEMBERED_PER_GROUP) {
+      for (const old of recent.splice(0, recent.length - REMEMBERED_PER_GROUP)) {
+        this.appliedKeys.delete(old);
+      }
+    }
+    for (const waiter of this.waiters) {
+      waiter.pending.delete(applied);
+      if (waiter.pending.size === 0) waiter.resolve(true);
+    }
+  }
+}
