@@ -13,6 +13,12 @@ export type SubgraphFactory = (config: CampusConfig, log: Logger) => RunnableSub
 export async function runSubgraph(name: SubgraphName, build: SubgraphFactory): Promise<void> {
   const config = await loadConfig();
   const log = rootLogger.child({ service: name });
+  // The in-process bus reaches only services of this process; across processes events
+  // need the Redis Streams transport, which is not built yet.
+  log.warn(
+    'running alone: domain events reach only consumers in this process until the Redis ' +
+      'transport lands (npm start runs every service in one process)',
+  );
   const service = build(config, log);
   await service.start({ seed: config.seedDemoData });
   await service.listen(config.subgraphPorts[name]);

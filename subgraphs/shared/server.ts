@@ -187,8 +187,10 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     async stop() {
       // Deliveries in flight finish before the connection they use goes away.
       await Promise.all(detachments.splice(0).map((detach) => detach()));
-      if (started) await apollo.stop();
-      else if (httpServer.listening) httpServer.close();
+      if (started) {
+        started = false;
+        await apollo.stop();
+      } else if (httpServer.listening) httpServer.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

@@ -18,4 +18,5 @@ export const isExclusionViolation = (error: unknown, constraint?: string): boole
 };
 
 /** The name of the constraint a failed statement violated, if any. */
-export const violatedConstraint = (error: unknown): string | undefined => pgError(error)?.constraint;
+export const violatedConstraint = (error: unknown): string | undefined =>
+  pgError(error)?.constraint;

@@ -60,7 +60,13 @@ export class Outbox {
        RETURNING "occurred_at"`,
       [id, type, JSON.stringify(payload)],
     )) as { occurred_at: Date }[];
-    return { id, type, producer: this.producer, occurredAt: row?.occurred_at ?? new Date(), payload };
+    return {
+      id,
+      type,
+      producer: this.producer,
+      occurredAt: row?.occurred_at ?? new Date(),
+      payload,
+    };
   }
 
   /** The next events of `types` after `cursor`, oldest first. */

@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { SubgraphName } from '../topology';
-import { readYourWritesGroups, type DomainEvent, type EventPayloads, type EventType } from './catalog';
+import {
+  readYourWritesGroups,
+  type DomainEvent,
+  type EventPayloads,
+  type EventType,
+} from './catalog';
 import type { EventBus } from './bus';
 import type { Outbox } from './outbox';
 
