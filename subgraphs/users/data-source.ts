@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger';
 import { InstructorProfile } from './entities/instructor-profile';
 import { Profile } from './entities/profile';
 import { CreateProfiles1763769600000 } from './migrations/1763769600000-create-profiles';
+import { AddProcessedEvents1763856000000 } from './migrations/1763856000000-add-processed-events';
 
 export const createUsersDataSource = (
   config: CampusConfig,
@@ -16,6 +17,6 @@ export const createUsersDataSource = (
     config,
     log,
     entities: [Profile, InstructorProfile],
-    migrations: [CreateProfiles1763769600000],
+    migrations: [CreateProfiles1763769600000, AddProcessedEvents1763856000000],
     ...options,
   });

@@ -1,55 +1,67 @@
-import type { DataSource } from 'typeorm';
-import { DEMO_USERS } from '../shared/demo/catalog';
-import type { Logger } from '../shared/logger';
+import { In } from 'typeorm';
+import type { Viewer } from '../shared/auth/viewer';
+import type { ServiceContext } from '../shared/context';
+import { DEMO_USERS, demoUser, type DemoUser } from '../shared/demo/catalog';
 import { InstructorProfile } from './entities/instructor-profile';
 import { Profile } from './entities/profile';
+import type { UpdateProfileInput } from './generated/graphql';
+import { updateInstructorProfile } from './services/update-instructor-profile';
+import { updateMyProfile } from './services/update-my-profile';
 
-/** Demo profiles (contract: Demo data). Inserts only what is missing, so reruns add nothing. */
-export async function seedUsers(db: DataSource, log: Logger): Promise<void> {
+const actingAs = (user: DemoUser): Viewer => ({
+  id: user.id,
+  role: user.role,
+  sessionId: 'seed',
+  tokenId: 'seed',
+});
+
+/**
+ * Demo profile details (contract: Demo data), written through the mutations' services.
+ * The profiles themselves come from auth's user.registered events (auth is seeded first
+ * and its signUp waits for them); a demo user without a profile is skipped with a warning.
+ * Only what is not set yet is written, so a second run only reads.
+ */
+export async function seedUsers(
+  ctx: ServiceContext,
+  users: readonly DemoUser[] = DEMO_USERS,
+): Promise<void> {
+  const ids = users.map((u) => u.id);
   const [profiles, instructors] = await Promise.all([
-    db.getRepository(Profile).find({ select: { id: true } }),
-    db.getRepository(InstructorProfile).find({ select: { userId: true } }),
+    ctx.db.getRepository(Profile).findBy({ id: In(ids) }),
+    ctx.db
+      .getRepository(InstructorProfile)
+      .find({ select: { userId: true }, where: { userId: In(ids) } }),
   ]);
-  const hasProfile = new Set(profiles.map((p) => p.id));
-  const hasInstructor = new Set(instructors.map((i) => i.userId));
-  const missingProfiles = DEMO_USERS.filter((u) => !hasProfile.has(u.id));
-  const missingInstructors = DEMO_USERS.filter((u) => u.instructor && !hasInstructor.has(u.id));
-  if (missingProfiles.length === 0 && missingInstructors.length === 0) return;
+  const profileOf = new Map(profiles.map((p) => [p.id, p]));
+  const hasInstructorProfile = new Set(instructors.map((i) => i.userId));
+  const admin = actingAs(demoUser('admin'));
+  const missing: string[] = [];
+  let updated = 0;
 
-  await db.transaction(async (manager) => {
-    if (missingProfiles.length > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Profile)
-        .values(
-          missingProfiles.map((u) => ({
-            id: u.id,
-            firstName: u.firstName,
-            lastName: u.lastName,
-            bio: u.bio ?? null,
-            phone: u.phone ?? null,
-          })),
-        )
-        .orIgnore()
-        .execute();
+  for (const user of users) {
+    const profile = profileOf.get(user.id);
+    if (!profile) {
+      missing.push(user.email);
+      continue;
     }
-    if (missingInstructors.length > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InstructorProfile)
-        .values(
-          missingInstructors.flatMap(({ id, instructor }) =>
-            instructor ? [{ userId: id, ...instructor }] : [],
-          ),
-        )
-        .orIgnore()
-        .execute();
+    const details: UpdateProfileInput = {};
+    if (user.bio && profile.bio === null) details.bio = user.bio;
+    if (user.phone && profile.phone === null) details.phone = user.phone;
+    if (Object.keys(details).length > 0) {
+      await updateMyProfile(ctx, actingAs(user), details);
+      updated += 1;
     }
-  });
-  log.info(
-    { profiles: missingProfiles.length, instructorProfiles: missingInstructors.length },
-    'seeded demo profiles',
-  );
+    if (user.instructor && !hasInstructorProfile.has(user.id)) {
+      await updateInstructorProfile(ctx, admin, user.id, user.instructor);
+      updated += 1;
+    }
+  }
+
+  if (missing.length > 0) {
+    ctx.log.warn(
+      { users: missing },
+      'demo profiles missing (auth has not registered them in this process); skipped',
+    );
+  }
+  if (updated > 0) ctx.log.info({ changes: updated }, 'seeded demo profile details');
 }

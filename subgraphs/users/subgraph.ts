@@ -8,6 +8,7 @@ import {
   type SubgraphService,
 } from '../shared/server';
 import { createUsersDataSource } from './data-source';
+import { profileConsumer } from './events/profile-consumer';
 import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seedUsers } from './seed';
@@ -24,7 +25,9 @@ export function buildUsersSubgraph(
     resolvers: resolvers as GraphQLResolverMap<unknown>,
     dataSource: createUsersDataSource(config, log, { keepStatements: runtime.keepStatements }),
     createLoaders,
-    seed: (ctx) => seedUsers(ctx.db, ctx.log),
+    seed: (ctx) => seedUsers(ctx),
+    // Profiles are created from auth's user.registered events.
+    consumers: (ctx) => [profileConsumer(ctx)],
     config,
     log,
     runtime,

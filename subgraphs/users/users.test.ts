@@ -6,6 +6,7 @@ import { DEMO_USERS, demoUser, type DemoUser } from '../shared/demo/catalog';
 import type { Loaders } from './loaders';
 import { seedUsers } from './seed';
 import { buildUsersSubgraph } from './subgraph';
+import { registerAndSeedDemoUsers } from './test-events';
 
 interface UserNode {
   id: string;
@@ -80,12 +81,17 @@ describe('users subgraph', () => {
     return { result, statements: sql.statements };
   };
 
-  beforeAll(async () => (await service).start({ seed: true }));
+  // Profiles come from auth's user.registered events; auth is not started here, so the
+  // test hands those events to the users.profiles consumer itself, then seeds.
+  beforeAll(async () => {
+    await (await service).start();
+    await registerAndSeedDemoUsers(await service);
+  });
   afterAll(async () => (await service).stop());
 
   it('seeds idempotently: a second run only reads', async () => {
-    const db = (await service).dataSource;
-    expect((await measure(() => seedUsers(db, testLog))).statements).toBe(2);
+    const { services } = await service;
+    expect((await measure(() => seedUsers(services))).statements).toBe(2);
   });
 
   describe('federation', () => {

@@ -28,6 +28,50 @@ export type InstructorProfile = {
   yearsOfExperience?: Maybe<Scalars['Int']['output']>;
 };
 
+/**
+ * Changes to a user's teaching details. The instructor profile is created when absent; only
+ * the fields present change.
+ */
+export type InstructorProfileInput = {
+  /** At most 200 characters; null or blank clears it. */
+  headline?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Replaces the list: each entry trimmed, 1 to 50 characters, at most 20 entries;
+   * duplicates (ignoring case) are dropped, keeping the first. null clears the list.
+   */
+  specialties?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 0 to 80; null clears it. */
+  yearsOfExperience?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Creates or updates a user's instructor profile and returns the user. Allowed for an ADMIN
+   * (anyone) and for an INSTRUCTOR on their own profile; FORBIDDEN otherwise, UNAUTHENTICATED
+   * when signed out. BAD_USER_INPUT (with `extensions.field`) for a malformed userId or an
+   * invalid field; NOT_FOUND when the user has no profile.
+   */
+  updateInstructorProfile: User;
+  /**
+   * Updates the signed-in user's own profile and returns it. UNAUTHENTICATED when signed
+   * out; BAD_USER_INPUT (with `extensions.field`) for an invalid field; NOT_FOUND when the
+   * profile does not exist yet.
+   */
+  updateMyProfile: User;
+};
+
+
+export type MutationUpdateInstructorProfileArgs = {
+  input: InstructorProfileInput;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateMyProfileArgs = {
+  input: UpdateProfileInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -63,6 +107,26 @@ export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Changes to the viewer's own profile. Only the fields present change; a field left out
+ * stays as it is.
+ */
+export type UpdateProfileInput = {
+  /** An absolute http or https URL of at most 2,048 characters; null or empty clears it. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** At most 2,000 characters; null or blank clears it. */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** Trimmed, 1 to 100 characters; cannot be cleared (null is BAD_USER_INPUT). */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Trimmed, 1 to 100 characters; cannot be cleared (null is BAD_USER_INPUT). */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * International format such as `+1 555 0100` (digits, spaces, parentheses and dashes,
+   * optionally after a +); null or blank clears it.
+   */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A person's public profile. The users subgraph owns names, bio, contact and teaching details. */
@@ -194,10 +258,13 @@ export type ResolversTypes = ResolversObject<{
   InstructorProfile: ResolverTypeWrapper<InstructorProfileModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InstructorProfileInput: InstructorProfileInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<ProfileModel>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -209,10 +276,13 @@ export type ResolversParentTypes = ResolversObject<{
   InstructorProfile: InstructorProfileModel;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  InstructorProfileInput: InstructorProfileInput;
+  Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
+  UpdateProfileInput: UpdateProfileInput;
   User: ProfileModel;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -226,6 +296,11 @@ export type InstructorProfileResolvers<ContextType = Context, ParentType extends
   headline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   specialties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   yearsOfExperience?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  updateInstructorProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateInstructorProfileArgs, 'input' | 'userId'>>;
+  updateMyProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -265,6 +340,7 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   InstructorProfile?: InstructorProfileResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
