@@ -77,7 +77,7 @@ describe('course subgraph', () => {
 
   it('seeds idempotently: a second run only checks and adds nothing', async () => {
     const s = await service;
-    expect(await statementsOf(() => seedCourse(s.dataSource, testLog))).toBe(1);
+    expect(await statementsOf(() => seedCourse(s.services))).toBe(1);
   });
 
   describe('entity references cost one statement per batch', () => {

@@ -9,6 +9,7 @@ import { CourseSection } from './entities/course-section';
 import { Lesson } from './entities/lesson';
 import { Room } from './entities/room';
 import { CreateCourseTables1763769600000 } from './migrations/1763769600000-create-course-tables';
+import { CourseAuthoring1763856000000 } from './migrations/1763856000000-course-authoring';
 
 export const createCourseDataSource = (
   config: CampusConfig,
@@ -20,6 +21,6 @@ export const createCourseDataSource = (
     config,
     log,
     entities: [Course, CourseSection, Lesson, Room, ClassSchedule, AttendanceRecord],
-    migrations: [CreateCourseTables1763769600000],
+    migrations: [CreateCourseTables1763769600000, CourseAuthoring1763856000000],
     ...options,
   });

@@ -24,7 +24,9 @@ export function buildCourseSubgraph(
     resolvers: resolvers as GraphQLResolverMap<unknown>,
     dataSource: createCourseDataSource(config, log, { keepStatements: runtime.keepStatements }),
     createLoaders,
-    seed: (ctx) => seedCourse(ctx.db, ctx.log),
+    seed: seedCourse,
+    // course.changed, read by booking's course view.
+    producesEvents: true,
     config,
     log,
     runtime,

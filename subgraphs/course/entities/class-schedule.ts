@@ -1,7 +1,14 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Exclusion, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One class of a course; ends after it starts (a CHECK constraint holds us to it). */
+/**
+ * One class of a course; ends after it starts (a CHECK constraint holds us to it), and
+ * never overlaps another class in the same room (the exclusion constraint).
+ */
 @Entity({ schema: 'course', name: 'class_schedules' })
+@Exclusion(
+  'class_schedules_room_no_overlap',
+  'USING gist ("room_id" extensions.gist_uuid_ops WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("room_id" IS NOT NULL)',
+)
 @Index('class_schedules_room_id_starts_at_idx', ['roomId', 'startsAt'])
 export class ClassSchedule {
   @PrimaryGeneratedColumn('uuid')

@@ -1,7 +1,7 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity({ schema: 'course', name: 'course_sections' })
-@Index('course_sections_course_id_position_idx', ['courseId', 'position'])
+@Unique('course_sections_course_id_position_key', ['courseId', 'position'])
 export class CourseSection {
   @PrimaryGeneratedColumn('uuid')
   id: string;

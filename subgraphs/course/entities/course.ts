@@ -40,6 +40,10 @@ export class Course {
   @Column({ name: 'instructor_id', type: 'uuid' })
   instructorId: string;
 
+  /** 1 when created, + 1 with every change of the row; course.changed carries it. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

@@ -1,9 +1,9 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type LessonKind = 'VIDEO' | 'TEXT' | 'QUIZ' | 'ASSIGNMENT';
 
 @Entity({ schema: 'course', name: 'lessons' })
-@Index('lessons_section_id_position_idx', ['sectionId', 'position'])
+@Unique('lessons_section_id_position_key', ['sectionId', 'position'])
 export class Lesson {
   @PrimaryGeneratedColumn('uuid')
   id: string;

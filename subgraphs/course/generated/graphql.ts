@@ -11,6 +11,7 @@ import type { Context } from '../loaders';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -21,6 +22,16 @@ export type Scalars = {
   /** An ISO-8601 date and time in UTC. */
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AddLessonInput = {
+  /** 1 to 1440 minutes. */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Default false. */
+  isPreview?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: LessonKind;
+  /** 1 to 200 characters. */
+  title: Scalars['String']['input'];
 };
 
 export type AttendanceRecord = {
@@ -131,6 +142,31 @@ export type CourseStatus =
   | 'DRAFT'
   | 'PUBLISHED';
 
+export type CreateCourseInput = {
+  /** Seats, 1 to 10,000. */
+  capacity: Scalars['Int']['input'];
+  /** At most 10,000 characters; empty when absent. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The teaching instructor. Only an ADMIN may name someone else; default the viewer. */
+  instructorId?: InputMaybe<Scalars['ID']['input']>;
+  level: CourseLevel;
+  /** Absent or null: the course is free. */
+  price?: InputMaybe<MoneyInput>;
+  /** Lower-case letters, digits and single dashes, at most 100 characters; unique. */
+  slug: Scalars['String']['input'];
+  /** 1 to 200 characters. */
+  title: Scalars['String']['input'];
+};
+
+export type CreateRoomInput = {
+  /** At most 200 characters. */
+  building?: InputMaybe<Scalars['String']['input']>;
+  /** Seats, 1 to 10,000. */
+  capacity: Scalars['Int']['input'];
+  /** 1 to 100 characters; unique. */
+  name: Scalars['String']['input'];
+};
+
 export type Lesson = {
   __typename?: 'Lesson';
   durationMinutes?: Maybe<Scalars['Int']['output']>;
@@ -155,6 +191,163 @@ export type Money = {
   amountCents: Scalars['Int']['output'];
   /** ISO 4217 code, e.g. EUR. */
   currency: Scalars['String']['output'];
+};
+
+/** A price in the smallest unit of its currency. */
+export type MoneyInput = {
+  /** 0 or more. */
+  amountCents: Scalars['Int']['input'];
+  /** ISO 4217 code: three capital letters, e.g. EUR. */
+  currency: Scalars['String']['input'];
+};
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a section at the end of a course's outline. */
+  addCourseSection: CourseSection;
+  /** Adds a lesson at the end of a section (of the instructor's own course, or as ADMIN). */
+  addLesson: Lesson;
+  /**
+   * Makes a course ARCHIVED (visible only to its instructor and admins again). A course that
+   * is already ARCHIVED is returned unchanged.
+   */
+  archiveCourse: Course;
+  /**
+   * Creates a DRAFT course. INSTRUCTOR (teaching it themself) or ADMIN (may name any
+   * instructorId). CONFLICT: the slug is taken.
+   */
+  createCourse: Course;
+  /** ADMIN only. CONFLICT: a room with this name exists. */
+  createRoom: Room;
+  /**
+   * Makes a DRAFT or ARCHIVED course PUBLISHED (public); publishedAt is set the first time.
+   * A course that is already PUBLISHED is returned unchanged.
+   */
+  publishCourse: Course;
+  /**
+   * Records (or corrects) one student's attendance at a class: the course's instructor or an
+   * ADMIN. PRESENT and LATE keep an earlier check-in time, else check in now; ABSENT and
+   * EXCUSED have none. NOT_FOUND: unknown class.
+   */
+  recordAttendance: AttendanceRecord;
+  /**
+   * Schedules a class of a course, in a room or online (no roomId). NOT_FOUND: unknown course
+   * or room. CONFLICT: the room is booked for an overlapping time (a class may start when the
+   * previous one ends).
+   */
+  scheduleClass: ClassSchedule;
+  /** Changes the given fields of a course. CONFLICT: the new slug is taken. */
+  updateCourse: Course;
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationAddCourseSectionArgs = {
+  courseId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationAddLessonArgs = {
+  input: AddLessonInput;
+  sectionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationArchiveCourseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationCreateCourseArgs = {
+  input: CreateCourseInput;
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationCreateRoomArgs = {
+  input: CreateRoomInput;
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationPublishCourseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationRecordAttendanceArgs = {
+  scheduleId: Scalars['ID']['input'];
+  status: AttendanceStatus;
+  studentId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationScheduleClassArgs = {
+  input: ScheduleClassInput;
+};
+
+
+/**
+ * Course authoring and scheduling. Unless noted, a mutation is for INSTRUCTORs on their own
+ * courses and for ADMINs: UNAUTHENTICATED when signed out, FORBIDDEN for other roles and for
+ * another instructor's course, NOT_FOUND for an unknown id, BAD_USER_INPUT (with
+ * extensions.field) for a malformed id or an invalid input field.
+ */
+export type MutationUpdateCourseArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCourseInput;
 };
 
 export type PageInfo = {
@@ -208,6 +401,30 @@ export type Room = {
   capacity: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+};
+
+export type ScheduleClassInput = {
+  courseId: Scalars['ID']['input'];
+  /** After startsAt, at most 24 hours later. */
+  endsAt: Scalars['DateTime']['input'];
+  /** Absent or null: an online class, with no room to book. */
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+};
+
+/**
+ * Fields left out stay as they are. An explicit null clears price (free) and description
+ * (empty); for the other fields null is BAD_USER_INPUT.
+ */
+export type UpdateCourseInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Only an ADMIN may hand a course to another instructor. */
+  instructorId?: InputMaybe<Scalars['ID']['input']>;
+  level?: InputMaybe<CourseLevel>;
+  price?: InputMaybe<MoneyInput>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type User = {
@@ -323,49 +540,63 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddLessonInput: AddLessonInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AttendanceRecord: ResolverTypeWrapper<AttendanceRecordModel>;
   AttendanceStatus: AttendanceStatus;
   ClassSchedule: ResolverTypeWrapper<ClassScheduleModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Course: ResolverTypeWrapper<CourseModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CourseConnection: ResolverTypeWrapper<Omit<CourseConnection, 'edges'> & { edges: Array<ResolversTypes['CourseEdge']> }>;
   CourseEdge: ResolverTypeWrapper<Omit<CourseEdge, 'node'> & { node: ResolversTypes['Course'] }>;
   CourseFilter: CourseFilter;
   CourseLevel: CourseLevel;
   CourseSection: ResolverTypeWrapper<CourseSectionModel>;
   CourseStatus: CourseStatus;
+  CreateCourseInput: CreateCourseInput;
+  CreateRoomInput: CreateRoomInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Lesson: ResolverTypeWrapper<LessonModel>;
   LessonKind: LessonKind;
   Money: ResolverTypeWrapper<Money>;
+  MoneyInput: MoneyInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Room: ResolverTypeWrapper<RoomModel>;
+  ScheduleClassInput: ScheduleClassInput;
+  UpdateCourseInput: UpdateCourseInput;
   User: ResolverTypeWrapper<EntityRefModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddLessonInput: AddLessonInput;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
   AttendanceRecord: AttendanceRecordModel;
   ClassSchedule: ClassScheduleModel;
   ID: Scalars['ID']['output'];
   Course: CourseModel;
-  Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   CourseConnection: Omit<CourseConnection, 'edges'> & { edges: Array<ResolversParentTypes['CourseEdge']> };
   CourseEdge: Omit<CourseEdge, 'node'> & { node: ResolversParentTypes['Course'] };
   CourseFilter: CourseFilter;
   CourseSection: CourseSectionModel;
+  CreateCourseInput: CreateCourseInput;
+  CreateRoomInput: CreateRoomInput;
   DateTime: Scalars['DateTime']['output'];
   Lesson: LessonModel;
   Money: Money;
+  MoneyInput: MoneyInput;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Room: RoomModel;
+  ScheduleClassInput: ScheduleClassInput;
+  UpdateCourseInput: UpdateCourseInput;
   User: EntityRefModel;
 }>;
 
@@ -437,6 +668,18 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addCourseSection?: Resolver<ResolversTypes['CourseSection'], ParentType, ContextType, RequireFields<MutationAddCourseSectionArgs, 'courseId' | 'title'>>;
+  addLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationAddLessonArgs, 'input' | 'sectionId'>>;
+  archiveCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationArchiveCourseArgs, 'id'>>;
+  createCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationCreateCourseArgs, 'input'>>;
+  createRoom?: Resolver<ResolversTypes['Room'], ParentType, ContextType, RequireFields<MutationCreateRoomArgs, 'input'>>;
+  publishCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationPublishCourseArgs, 'id'>>;
+  recordAttendance?: Resolver<ResolversTypes['AttendanceRecord'], ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'scheduleId' | 'status' | 'studentId'>>;
+  scheduleClass?: Resolver<ResolversTypes['ClassSchedule'], ParentType, ContextType, RequireFields<MutationScheduleClassArgs, 'input'>>;
+  updateCourse?: Resolver<ResolversTypes['Course'], ParentType, ContextType, RequireFields<MutationUpdateCourseArgs, 'id' | 'input'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -472,6 +715,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Lesson?: LessonResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Room?: RoomResolvers<ContextType>;
