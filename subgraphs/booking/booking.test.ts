@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import { demoViewer, errorCodes, execute, testConfig, testLog } from '../../test/helpers';
 import { sqlLoggerOf } from '../shared/db/data-source';
 import {
@@ -14,9 +15,10 @@ import { Enrollment } from './entities/enrollment';
 import type { Loaders } from './loaders';
 import { seedBooking } from './seed';
 import { buildBookingSubgraph } from './subgraph';
+import { feedDemoCourses } from './test-fixtures';
 
-// Expectations come from the demo catalog: the seed staggers createdAt in catalog order,
-// so "newest first" is the catalog reversed and "oldest first" the catalog order.
+// Expectations come from the demo catalog. The seed plays it through the mutations, so
+// createdAt and enrolledAt are the times it ran: orders are checked against those.
 const LIVE = ['PENDING', 'CONFIRMED'];
 const bookingsOf = (key: string): DemoBooking[] =>
   DEMO_BOOKINGS.filter((b) => b.userId === demoUser(key).id);
@@ -29,6 +31,38 @@ const seatsLeft = (courseId: string): number => {
 };
 const enrollmentCount = (courseId: string): number =>
   bookingsFor(courseId).filter((b) => b.enrollment).length;
+
+/** Rows of `table` by id, ordered as the API orders them: by `column`, then id. */
+async function inOrder(
+  db: DataSource,
+  table: 'bookings' | 'enrollments',
+  column: 'created_at' | 'enrolled_at',
+  ids: string[],
+  direction: 'ASC' | 'DESC',
+): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT "id" FROM "booking"."${table}" WHERE "id" = ANY($1::uuid[])
+      ORDER BY "${column}" ${direction}, "id" ${direction}`,
+    [ids],
+  )) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+const newestBookingsFirst = (db: DataSource, bookings: DemoBooking[]) =>
+  inOrder(
+    db,
+    'bookings',
+    'created_at',
+    bookings.map((b) => b.id),
+    'DESC',
+  );
+const newestEnrollmentsFirst = (db: DataSource, bookings: DemoBooking[]) =>
+  inOrder(
+    db,
+    'enrollments',
+    'enrolled_at',
+    bookings.flatMap((b) => (b.enrollment ? [b.enrollment.id] : [])),
+    'DESC',
+  );
 
 /** `ids` padded with random UUIDs to 100 distinct ids. */
 const hundred = (ids: string[]): string[] => [
@@ -54,7 +88,14 @@ const federation101 = demoCourse('graphql-federation-101');
 describe('booking subgraph', () => {
   const service = testConfig().then((config) => buildBookingSubgraph(config, testLog));
 
-  beforeAll(async () => (await service).start({ seed: true }));
+  // The course subgraph does not run here: its course.changed events are played to
+  // booking's consumer, then the seed runs through booking's services.
+  beforeAll(async () => {
+    const s = await service;
+    await s.start();
+    await feedDemoCourses(s);
+    await s.seed();
+  });
   afterAll(async () => (await service).stop());
 
   it('seeds idempotently: a second run adds nothing', async () => {
@@ -62,9 +103,76 @@ describe('booking subgraph', () => {
     const counts = () =>
       Promise.all([CourseView, Booking, Enrollment].map((e) => db.getRepository(e).count()));
     const before = await counts();
-    await seedBooking(db, testLog);
+    await seedBooking((await service).services);
     expect(await counts()).toEqual(before);
     expect(before[0]).toBeGreaterThanOrEqual(DEMO_COURSES.length);
+  });
+
+  it('plays the demo catalog through the mutations: statuses, enrollments, seats, events', async () => {
+    const { dataSource: db } = await service;
+    const ids = DEMO_BOOKINGS.map((b) => b.id);
+    const bookings = (await db.query(
+      `SELECT "id", "status", "decided_by", "decided_at", "idempotency_key"
+         FROM "booking"."bookings" WHERE "id" = ANY($1::uuid[])`,
+      [ids],
+    )) as {
+      id: string;
+      status: string;
+      decided_by: string | null;
+      decided_at: Date | null;
+      idempotency_key: string;
+    }[];
+    const enrollments = (await db.query(
+      `SELECT "id", "booking_id", "status", "progress_percent", "completed_at"
+         FROM "booking"."enrollments" WHERE "booking_id" = ANY($1::uuid[])`,
+      [ids],
+    )) as {
+      id: string;
+      booking_id: string;
+      status: string;
+      progress_percent: number;
+      completed_at: Date | null;
+    }[];
+    const events = (await db.query(
+      `SELECT "payload"->>'bookingId' AS "id", "payload"->>'status' AS "status"
+         FROM "booking"."outbox"
+        WHERE "type" = 'booking.changed' AND "payload"->>'bookingId' = ANY($1::text[])
+        ORDER BY "position"`,
+      [ids],
+    )) as { id: string; status: string }[];
+    for (const demo of DEMO_BOOKINGS) {
+      const row = bookings.find((b) => b.id === demo.id);
+      expect(row).toMatchObject({
+        status: demo.status,
+        decided_by: demo.decidedById,
+        idempotency_key: `demo:${demo.id}`,
+      });
+      expect(row?.decided_at === null).toBe(demo.decidedById === null);
+      const enrollment = enrollments.find((e) => e.booking_id === demo.id);
+      if (demo.enrollment) {
+        expect(enrollment).toMatchObject({
+          id: demo.enrollment.id,
+          status: demo.enrollment.completed ? 'COMPLETED' : 'ACTIVE',
+          progress_percent: demo.enrollment.progressPercent,
+        });
+        expect(enrollment?.completed_at === null).toBe(!demo.enrollment.completed);
+      } else {
+        expect(enrollment).toBeUndefined();
+      }
+      const statuses = events.filter((e) => e.id === demo.id).map((e) => e.status);
+      expect(statuses).toEqual(demo.status === 'PENDING' ? ['PENDING'] : ['PENDING', demo.status]);
+    }
+    // Each demo course's seat count is its live bookings, whoever made them.
+    const seats = (await db.query(
+      `SELECT "course"."id", "course"."seats_taken" AS "taken",
+              (SELECT count(*)::int FROM "booking"."bookings" AS "b"
+                WHERE "b"."course_id" = "course"."id"
+                  AND "b"."status" IN ('PENDING', 'CONFIRMED')) AS "live"
+         FROM "booking"."courses" AS "course" WHERE "course"."id" = ANY($1::uuid[])`,
+      [DEMO_COURSES.map((c) => c.id)],
+    )) as { id: string; taken: number; live: number }[];
+    expect(seats).toHaveLength(DEMO_COURSES.length);
+    for (const course of seats) expect(course.taken).toBe(course.live);
   });
 
   describe('entity references cost one statement per batch', () => {
@@ -149,9 +257,9 @@ describe('booking subgraph', () => {
       expect(all.statements).toBe(1);
       expect(all.entities[0]).toEqual({
         id: demoUser('student1').id,
-        bookings: bookingsOf('student1')
-          .reverse()
-          .map((b) => ({ id: b.id })),
+        bookings: (await newestBookingsFirst(s.dataSource, bookingsOf('student1'))).map((id) => ({
+          id,
+        })),
       });
       const pending = await cost('bookings(status: PENDING) { status }');
       expect(pending.statements).toBe(1);
@@ -262,13 +370,12 @@ describe('booking subgraph', () => {
     it('shows them to the user themself and to admins', async () => {
       const s = await service;
       const expected = {
-        bookings: bookingsOf('student1')
-          .reverse()
-          .map((b) => ({ id: b.id })),
-        enrollments: bookingsOf('student1')
-          .filter((b) => b.enrollment)
-          .reverse()
-          .map((b) => ({ id: b.enrollment?.id })),
+        bookings: (await newestBookingsFirst(s.dataSource, bookingsOf('student1'))).map((id) => ({
+          id,
+        })),
+        enrollments: (await newestEnrollmentsFirst(s.dataSource, bookingsOf('student1'))).map(
+          (id) => ({ id }),
+        ),
       };
       for (const viewer of [student1, admin]) {
         const result = await execute(s, userLists, { variables: ofStudent1, viewer });
@@ -314,7 +421,7 @@ describe('booking subgraph', () => {
           decidedBy: { id: confirmed.decidedById },
         });
         const createdAt = Date.parse(booking?.createdAt as string);
-        expect(Date.parse(booking?.decidedAt as string)).toBeGreaterThan(createdAt);
+        expect(Date.parse(booking?.decidedAt as string)).toBeGreaterThanOrEqual(createdAt);
         expect(createdAt).toBeLessThan(Date.now());
       }
     });
@@ -347,19 +454,21 @@ describe('booking subgraph', () => {
     it("lists the viewer's bookings newest first, optionally of one status", async () => {
       const s = await service;
       const all = await execute(s, query, { viewer: student1 });
+      const newestFirst = await newestBookingsFirst(s.dataSource, bookingsOf('student1'));
       expect(all.data?.myBookings).toEqual(
-        bookingsOf('student1')
-          .reverse()
-          .map((b) => ({ id: b.id, status: b.status })),
+        newestFirst.map((id) => ({ id, status: DEMO_BOOKINGS.find((b) => b.id === id)?.status })),
       );
       const pending = await execute(s, query, {
         variables: { status: 'PENDING' },
         viewer: student1,
       });
+      const pendingIds = bookingsOf('student1')
+        .filter((b) => b.status === 'PENDING')
+        .map((b) => b.id);
       expect(pending.data?.myBookings).toEqual(
-        bookingsOf('student1')
-          .filter((b) => b.status === 'PENDING')
-          .map((b) => ({ id: b.id, status: 'PENDING' })),
+        newestFirst
+          .filter((id) => pendingIds.includes(id))
+          .map((id) => ({ id, status: 'PENDING' })),
       );
     });
 
@@ -383,7 +492,8 @@ describe('booking subgraph', () => {
       const seen: string[] = [];
       let after: string | null = null;
       let totalCount = -1;
-      for (let page = 0; page < 50; page += 1) {
+      // Other tests add PENDING bookings of their own: walk as far as it goes.
+      for (let page = 0; page < 1000; page += 1) {
         const result: { data?: Pending | null } = await execute<Pending, Loaders>(s, query, {
           variables: { first: 2, after },
           viewer: admin,
@@ -397,7 +507,13 @@ describe('booking subgraph', () => {
         if (!connection.pageInfo.hasNextPage) break;
         after = connection.pageInfo.endCursor;
       }
-      const seeded = DEMO_BOOKINGS.filter((b) => b.status === 'PENDING').map((b) => b.id);
+      const seeded = await inOrder(
+        s.dataSource,
+        'bookings',
+        'created_at',
+        DEMO_BOOKINGS.filter((b) => b.status === 'PENDING').map((b) => b.id),
+        'ASC',
+      );
       expect(seen).toHaveLength(totalCount);
       expect(new Set(seen).size).toBe(seen.length);
       expect(seen.filter((id) => seeded.includes(id))).toEqual(seeded);
@@ -466,17 +582,27 @@ describe('booking subgraph', () => {
         nodes.push(...connection.edges.map((e) => e.node));
         after = connection.pageInfo.endCursor;
       }
+      const order = await inOrder(
+        s.dataSource,
+        'enrollments',
+        'enrolled_at',
+        enrolled.map((b) => b.enrollment?.id as string),
+        'ASC',
+      );
+      const inEnrollmentOrder = order.map(
+        (id) => enrolled.find((b) => b.enrollment?.id === id) as DemoBooking,
+      );
       expect(
         nodes.map((n) => ({ id: n.id, user: n.user, progressPercent: n.progressPercent })),
       ).toEqual(
-        enrolled.map((b) => ({
+        inEnrollmentOrder.map((b) => ({
           id: b.enrollment?.id,
           user: { id: b.userId },
           progressPercent: b.enrollment?.progressPercent,
         })),
       );
       for (const [i, node] of nodes.entries()) {
-        const completed = enrolled[i]?.enrollment?.completed;
+        const completed = inEnrollmentOrder[i]?.enrollment?.completed;
         expect(node.status).toBe(completed ? 'COMPLETED' : 'ACTIVE');
         expect(node.completedAt === null).toBe(!completed);
       }

@@ -6,6 +6,7 @@ import { Booking } from './entities/booking';
 import { CourseView } from './entities/course-view';
 import { Enrollment } from './entities/enrollment';
 import { CreateCourseViewBookingsAndEnrollments1763769600000 } from './migrations/1763769600000-create-course-view-bookings-and-enrollments';
+import { AddEventTablesSeatCountsAndDecisionReason1763856000000 } from './migrations/1763856000000-add-event-tables-seat-counts-and-decision-reason';
 
 export const createBookingDataSource = (
   config: CampusConfig,
@@ -17,6 +18,9 @@ export const createBookingDataSource = (
     config,
     log,
     entities: [CourseView, Booking, Enrollment],
-    migrations: [CreateCourseViewBookingsAndEnrollments1763769600000],
+    migrations: [
+      CreateCourseViewBookingsAndEnrollments1763769600000,
+      AddEventTablesSeatCountsAndDecisionReason1763856000000,
+    ],
     ...options,
   });

@@ -7,6 +7,7 @@ import {
   type SubgraphRuntimeOptions,
   type SubgraphService,
 } from '../shared/server';
+import { courseViewConsumer } from './consumers/course-view';
 import { createBookingDataSource } from './data-source';
 import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -24,7 +25,11 @@ export function buildBookingSubgraph(
     resolvers: resolvers as GraphQLResolverMap<unknown>,
     dataSource: createBookingDataSource(config, log, { keepStatements: runtime.keepStatements }),
     createLoaders,
-    seed: (ctx) => seedBooking(ctx.db, ctx.log),
+    seed: seedBooking,
+    // booking.changed leaves through booking's outbox.
+    producesEvents: true,
+    // course.changed keeps booking's view of courses (seats, visibility, instructor).
+    consumers: (ctx) => [courseViewConsumer(ctx)],
     config,
     log,
     runtime,

@@ -42,6 +42,10 @@ export class Booking {
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 
+  /** Why an admin rejected the booking, if they said. */
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason: string | null;
+
   /** The admin who confirmed or rejected the booking. */
   @Index('bookings_decided_by_idx')
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })

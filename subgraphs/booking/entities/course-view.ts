@@ -5,8 +5,8 @@ export type CourseStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 
 /**
  * Booking's local view of a course the course subgraph owns: just what booking decides
- * with (seats, visibility, who teaches it). Kept current from `course.changed` events; the
- * demo seed fills it until then.
+ * with (seats, visibility, who teaches it). Kept current from `course.changed` events
+ * (status, capacity, instructor, version); seatsTaken is booking's own count.
  */
 @Entity({ schema: 'booking', name: 'courses' })
 export class CourseView {
@@ -23,6 +23,14 @@ export class CourseView {
   @Index('courses_instructor_id_idx')
   @Column({ name: 'instructor_id', type: 'uuid' })
   instructorId: string;
+
+  /** Live (PENDING or CONFIRMED) bookings holding a seat; only booking's mutations move it. */
+  @Column({ name: 'seats_taken', type: 'int', default: 0 })
+  seatsTaken: number;
+
+  /** The course.changed version last applied: older events change nothing. */
+  @Column({ type: 'int', default: 0 })
+  version: number;
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;

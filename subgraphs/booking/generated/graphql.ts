@@ -32,6 +32,8 @@ export type Booking = {
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The admin who confirmed or rejected it. */
   decidedBy?: Maybe<User>;
+  /** Why an admin rejected it, if they said. */
+  decisionReason?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The student's note to the admin. */
   note?: Maybe<Scalars['String']['output']>;
@@ -107,6 +109,67 @@ export type EnrollmentStatus =
   | 'COMPLETED'
   | 'DROPPED';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * The booking's owner only (FORBIDDEN for anyone else, admins included): PENDING or
+   * CONFIRMED to CANCELLED, the seat freed and an ACTIVE enrollment DROPPED. NOT_FOUND: no
+   * such booking. CONFLICT: already rejected or cancelled.
+   */
+  cancelBooking: Booking;
+  /**
+   * ADMIN: PENDING to CONFIRMED, and the student's ACTIVE enrollment, in one transaction.
+   * NOT_FOUND: no such booking. CONFLICT: already decided or cancelled.
+   */
+  confirmBooking: Booking;
+  /**
+   * Books a seat: a PENDING booking for the signed-in viewer (any role). Retrying with the
+   * same idempotencyKey within 24 hours returns the same booking. NOT_FOUND: the course is
+   * unknown or not PUBLISHED. CONFLICT: no seat left, or the viewer already has a PENDING or
+   * CONFIRMED booking for it. BAD_USER_INPUT: a malformed id, an empty or over-long
+   * idempotencyKey (or one already used for another course), a note over 1,000 characters.
+   */
+  registerForCourse: Booking;
+  /**
+   * ADMIN: PENDING to REJECTED with an optional reason (at most 1,000 characters); the seat
+   * is freed. NOT_FOUND: no such booking. CONFLICT: already decided or cancelled.
+   */
+  rejectBooking: Booking;
+  /**
+   * The enrolled student only (FORBIDDEN for anyone else): progress from 0 to 100; 100
+   * completes the enrollment (COMPLETED, completedAt). NOT_FOUND: no such enrollment.
+   * CONFLICT: the enrollment is DROPPED or already COMPLETED. BAD_USER_INPUT: out of range.
+   */
+  updateEnrollmentProgress: Enrollment;
+};
+
+
+export type MutationCancelBookingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmBookingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterForCourseArgs = {
+  input: RegisterForCourseInput;
+};
+
+
+export type MutationRejectBookingArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateEnrollmentProgressArgs = {
+  id: Scalars['ID']['input'];
+  progressPercent: Scalars['Int']['input'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -146,6 +209,19 @@ export type QueryMyBookingsArgs = {
 export type QueryPendingBookingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RegisterForCourseInput = {
+  courseId: Scalars['ID']['input'];
+  /**
+   * Chosen by the client, 1 to 200 characters: sending the same key again within 24 hours
+   * returns the same booking instead of making a second one, so a retry is always safe.
+   */
+  idempotencyKey: Scalars['String']['input'];
+  /** A note to the admin, at most 1,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The class the student wants to start with (optional). */
+  scheduleId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type User = {
@@ -270,8 +346,8 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Booking: ResolverTypeWrapper<BookingModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BookingConnection: ResolverTypeWrapper<Omit<BookingConnection, 'edges'> & { edges: Array<ResolversTypes['BookingEdge']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   BookingEdge: ResolverTypeWrapper<Omit<BookingEdge, 'node'> & { node: ResolversTypes['Booking'] }>;
@@ -283,17 +359,19 @@ export type ResolversTypes = ResolversObject<{
   EnrollmentConnection: ResolverTypeWrapper<Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversTypes['EnrollmentEdge']> }>;
   EnrollmentEdge: ResolverTypeWrapper<Omit<EnrollmentEdge, 'node'> & { node: ResolversTypes['Enrollment'] }>;
   EnrollmentStatus: EnrollmentStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterForCourseInput: RegisterForCourseInput;
   User: ResolverTypeWrapper<EntityRefModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Booking: BookingModel;
-  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
   BookingConnection: Omit<BookingConnection, 'edges'> & { edges: Array<ResolversParentTypes['BookingEdge']> };
   Int: Scalars['Int']['output'];
   BookingEdge: Omit<BookingEdge, 'node'> & { node: ResolversParentTypes['Booking'] };
@@ -303,9 +381,11 @@ export type ResolversParentTypes = ResolversObject<{
   Enrollment: EnrollmentModel;
   EnrollmentConnection: Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnrollmentEdge']> };
   EnrollmentEdge: Omit<EnrollmentEdge, 'node'> & { node: ResolversParentTypes['Enrollment'] };
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  RegisterForCourseInput: RegisterForCourseInput;
   User: EntityRefModel;
 }>;
 
@@ -315,6 +395,7 @@ export type BookingResolvers<ContextType = Context, ParentType extends Resolvers
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decidedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  decisionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   schedule?: Resolver<Maybe<ResolversTypes['ClassSchedule']>, ParentType, ContextType>;
@@ -371,6 +452,14 @@ export type EnrollmentEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'id'>>;
+  confirmBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationConfirmBookingArgs, 'id'>>;
+  registerForCourse?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationRegisterForCourseArgs, 'input'>>;
+  rejectBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationRejectBookingArgs, 'id'>>;
+  updateEnrollmentProgress?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType, RequireFields<MutationUpdateEnrollmentProgressArgs, 'id' | 'progressPercent'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -400,6 +489,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Enrollment?: EnrollmentResolvers<ContextType>;
   EnrollmentConnection?: EnrollmentConnectionResolvers<ContextType>;
   EnrollmentEdge?: EnrollmentEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

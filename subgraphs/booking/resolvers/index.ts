@@ -3,12 +3,14 @@ import type { Resolvers } from '../generated/graphql';
 import { Booking } from './Booking';
 import { Course } from './Course';
 import { Enrollment } from './Enrollment';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query,
+  Mutation,
   Booking,
   Enrollment,
   User,
