@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { buildUsersSubgraph } from '../subgraphs/users/subgraph';
 import type { SubgraphService } from '../subgraphs/shared/server';
 import { Outbox, START_OF_OUTBOX, type OutboxCursor } from '../subgraphs/shared/events/outbox';
+import type { Loaders as AuthLoaders } from '../subgraphs/auth/loaders';
 import type { Loaders as UsersLoaders } from '../subgraphs/users/loaders';
 import { execute, testConfig, testLog } from './helpers';
 import { startSubgraphs, type StartedSubgraphs } from './subgraphs';
@@ -22,7 +23,7 @@ const SIGN_UP = /* GraphQL */ `
 `;
 
 const nameOf = async (users: SubgraphService<UsersLoaders>, id: string) => {
-  const result = await execute<{ user: { name: string } | null }>(
+  const result = await execute<{ user: { name: string } | null }, UsersLoaders>(
     users,
     `query($id: ID!) { user(id: $id) { name } }`,
     { variables: { id } },
@@ -67,16 +68,20 @@ describe('domain events', () => {
     await users.start();
   };
   const signUp = async (firstName: string) => {
-    const result = await execute<{ signUp: { user: { id: string } } }>(subgraphs.auth, SIGN_UP, {
-      variables: {
-        input: {
-          email: `events-${randomUUID()}@campus.test`,
-          password: 'long-enough-password',
-          firstName,
-          lastName: 'Events',
+    const result = await execute<{ signUp: { user: { id: string } } }, AuthLoaders>(
+      subgraphs.auth,
+      SIGN_UP,
+      {
+        variables: {
+          input: {
+            email: `events-${randomUUID()}@campus.test`,
+            password: 'long-enough-password',
+            firstName,
+            lastName: 'Events',
+          },
         },
       },
-    });
+    );
     if (!result.data) throw new Error(JSON.stringify(result.errors));
     return result.data.signUp.user.id;
   };

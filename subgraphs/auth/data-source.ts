@@ -3,8 +3,12 @@ import type { CampusConfig } from '../shared/config';
 import { createServiceDataSource } from '../shared/db/data-source';
 import type { Logger } from '../shared/logger';
 import { Account } from './entities/account';
+import { OneTimeToken } from './entities/one-time-token';
+import { OutgoingMail } from './entities/outgoing-mail';
+import { RefreshToken } from './entities/refresh-token';
 import { Session } from './entities/session';
 import { CreateAccountsAndSessions1763769600000 } from './migrations/1763769600000-create-accounts-and-sessions';
+import { AddTokenFamiliesMailAndRateLimits1763856000000 } from './migrations/1763856000000-add-token-families-mail-and-rate-limits';
 
 export const createAuthDataSource = (
   config: CampusConfig,
@@ -15,7 +19,10 @@ export const createAuthDataSource = (
     service: 'auth',
     config,
     log,
-    entities: [Account, Session],
-    migrations: [CreateAccountsAndSessions1763769600000],
+    entities: [Account, Session, RefreshToken, OneTimeToken, OutgoingMail],
+    migrations: [
+      CreateAccountsAndSessions1763769600000,
+      AddTokenFamiliesMailAndRateLimits1763856000000,
+    ],
     ...options,
   });

@@ -1,29 +1,32 @@
-import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import type { ServiceContext } from '../shared/context';
 import { DEMO_PASSWORD, DEMO_USERS } from '../shared/demo/catalog';
-import type { Logger } from '../shared/logger';
 import { Account } from './entities/account';
-import { hashPassword } from './services/passwords';
+import { signUp } from './services/sign-up';
 
-/** Demo accounts (contract: Demo data). Inserts only what is missing, so reruns add nothing. */
-export async function seedAuth(db: DataSource, log: Logger): Promise<void> {
-  const accounts = db.getRepository(Account);
-  const existing = new Set((await accounts.find({ select: { id: true } })).map((a) => a.id));
-  const missing = DEMO_USERS.filter((u) => !existing.has(u.id));
-  if (missing.length === 0) return;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await accounts
-    .createQueryBuilder()
-    .insert()
-    .values(
-      missing.map((u) => ({
-        id: u.id,
-        email: u.email,
-        passwordHash,
-        role: u.role,
-        emailVerified: true,
-      })),
-    )
-    .orIgnore()
-    .execute();
-  log.info({ accounts: missing.length }, 'seeded demo accounts');
+/**
+ * Demo accounts (contract: Demo data), created through signUp like any user: fixed ids,
+ * catalog roles, verified emails, and a `user.registered` event each, from which users
+ * creates the profiles. Ids that exist are skipped, so reruns add nothing.
+ */
+export async function seedAuth(ctx: ServiceContext): Promise<void> {
+  const existing = await ctx.db
+    .getRepository(Account)
+    .find({ select: { id: true }, where: { id: In(DEMO_USERS.map((u) => u.id)) } });
+  const seeded = new Set(existing.map((a) => a.id));
+  const missing = DEMO_USERS.filter((u) => !seeded.has(u.id));
+  for (const user of missing) {
+    await signUp(
+      ctx,
+      {
+        email: user.email,
+        password: DEMO_PASSWORD,
+        firstName: user.firstName,
+        lastName: user.lastName,
+      },
+      { userAgent: 'campus-seed' },
+      { id: user.id, role: user.role, emailVerified: true },
+    );
+  }
+  if (missing.length > 0) ctx.log.info({ accounts: missing.length }, 'seeded demo accounts');
 }

@@ -11,22 +11,51 @@ import { createAuthDataSource } from './data-source';
 import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seedAuth } from './seed';
+import { clearExpiredLoginLimits } from './services/login-rate-limit';
+import { LogMailSender, type MailSender } from './services/mail';
+import { attachMailRelay } from './services/mail-outbox';
+import { MailRelay } from './services/mail-relay';
+import { restoreRevocations } from './services/restore-revocations';
+
+export interface AuthSubgraphOptions {
+  /** Where mail goes; by default it is written to the log. */
+  mailSender?: MailSender;
+}
 
 /** The auth subgraph, built but not listening (tests use this; main.ts listens). */
 export function buildAuthSubgraph(
   config: CampusConfig,
   log: Logger,
   runtime: SubgraphRuntimeOptions = {},
+  options: AuthSubgraphOptions = {},
 ): SubgraphService<Loaders> {
-  return createSubgraphService({
+  const dataSource = createAuthDataSource(config, log, { keepStatements: runtime.keepStatements });
+  const relay = new MailRelay(dataSource, options.mailSender ?? new LogMailSender(log), log);
+  attachMailRelay(dataSource, relay);
+  const service = createSubgraphService({
     name: 'auth',
     typeDefs: loadSchemaFile(__dirname),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
-    dataSource: createAuthDataSource(config, log, { keepStatements: runtime.keepStatements }),
+    dataSource,
     createLoaders,
-    seed: (ctx) => seedAuth(ctx.db, ctx.log),
+    seed: seedAuth,
+    producesEvents: true,
+    onStart: async (ctx) => {
+      await restoreRevocations(ctx);
+      await clearExpiredLoginLimits(ctx.db);
+      // Mail left over from before (a crash, a failing sender) goes out now.
+      relay.wake();
+    },
     config,
     log,
     runtime,
   });
+  return {
+    ...service,
+    async stop() {
+      // Deliveries in flight finish first; anything still pending is sent on the next start.
+      await relay.close();
+      await service.stop();
+    },
+  };
 }

@@ -27,6 +27,13 @@ export class Account {
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 
+  /**
+   * When the role last changed: access tokens issued before it carry the old role and are
+   * refused (see services/token-cutoff.ts).
+   */
+  @Column({ name: 'tokens_valid_after', type: 'timestamptz', nullable: true })
+  tokensValidAfter: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

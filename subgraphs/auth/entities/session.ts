@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A signed-in device. The refresh token is stored only as its SHA-256 hash. */
+/**
+ * A signed-in device: one refresh-token family (entities/refresh-token.ts). Revoking it ends
+ * every access token issued for it.
+ */
 @Entity({ schema: 'auth', name: 'sessions' })
 export class Session {
   @PrimaryGeneratedColumn('uuid')
@@ -9,9 +12,6 @@ export class Session {
   @Index('sessions_account_id_idx')
   @Column({ name: 'account_id', type: 'uuid' })
   accountId: string;
-
-  @Column({ name: 'refresh_token_hash', type: 'text', unique: true, select: false })
-  refreshTokenHash: string;
 
   @Column({ name: 'user_agent', type: 'text', nullable: true })
   userAgent: string | null;

@@ -48,10 +48,71 @@ export type AuthSession = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Signs in with email and password. */
+  /**
+   * Signed-in users. Changes the password and ends the viewer's other sessions (this one stays).
+   * BAD_USER_INPUT (field currentPassword when it is wrong, newPassword when too short or
+   * long); RATE_LIMITED after repeated wrong passwords; UNAUTHENTICATED when signed out.
+   */
+  changePassword: Scalars['Boolean']['output'];
+  /**
+   * Anyone. Signs in with email and password. UNAUTHENTICATED for a wrong email or password
+   * (the same error for both); FORBIDDEN for a SUSPENDED account; RATE_LIMITED (with
+   * extensions.retryAfterSeconds) after repeated failures for the email or the client address.
+   */
   logIn: AuthPayload;
-  /** Creates a STUDENT account and signs it in. */
+  /** Signed-in users. Ends the current session; its access token stops working at once. UNAUTHENTICATED when signed out. */
+  logOut: Scalars['Boolean']['output'];
+  /** Signed-in users. Ends every active session of the viewer and returns how many. UNAUTHENTICATED when signed out. */
+  logOutEverywhere: Scalars['Int']['output'];
+  /**
+   * Anyone holding a refresh token. Returns new tokens and retires the presented one.
+   * UNAUTHENTICATED for an unknown, rotated, revoked or expired token; presenting a rotated
+   * token again also ends its whole session. FORBIDDEN for a SUSPENDED account.
+   */
+  refreshToken: AuthPayload;
+  /**
+   * Signed-in users. Mails a fresh email-verification token (earlier ones stop working); false,
+   * and no mail, when the email is already verified. UNAUTHENTICATED when signed out.
+   */
+  requestEmailVerification: Scalars['Boolean']['output'];
+  /**
+   * Anyone. Mails a single-use reset token valid 30 minutes if the email has an account.
+   * Always true, so it reveals no accounts.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Anyone holding a reset token. Sets the new password, ends every session of the account and
+   * marks its email verified. BAD_USER_INPUT (field token when unknown, used or expired;
+   * newPassword when too short or long).
+   */
+  resetPassword: Scalars['Boolean']['output'];
+  /**
+   * ADMIN only (FORBIDDEN for others, UNAUTHENTICATED when signed out). SUSPENDED ends every
+   * session of the account at once. BAD_USER_INPUT (field userId) for a malformed id;
+   * NOT_FOUND for an unknown user; CONFLICT when an admin would suspend their own account.
+   */
+  setAccountStatus: User;
+  /**
+   * ADMIN only (FORBIDDEN for others, UNAUTHENTICATED when signed out). Access tokens issued
+   * before the change stop working; refreshToken then issues one with the new role.
+   * BAD_USER_INPUT (field userId) for a malformed id; NOT_FOUND for an unknown user; CONFLICT
+   * when an admin would remove their own ADMIN role.
+   */
+  setUserRole: User;
+  /**
+   * Anyone. Creates a STUDENT account, signs it in and mails an email-verification token.
+   * BAD_USER_INPUT (field email, password, firstName or lastName); CONFLICT when the email
+   * already has an account.
+   */
   signUp: AuthPayload;
+  /** Anyone holding a verification token. Marks the email verified. BAD_USER_INPUT (field token) when unknown, used or expired. */
+  verifyEmail: User;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -61,8 +122,41 @@ export type MutationLogInArgs = {
 };
 
 
+export type MutationRefreshTokenArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationSetAccountStatusArgs = {
+  status: AccountStatus;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationSignUpArgs = {
   input: SignUpInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -201,6 +295,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   SignUpInput: SignUpInput;
@@ -216,6 +311,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   SignUpInput: SignUpInput;
   User: AccountModel;
@@ -242,8 +338,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'email' | 'password'>>;
+  logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  logOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
+  requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
+  setAccountStatus?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetAccountStatusArgs, 'status' | 'userId'>>;
+  setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+  verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

@@ -1,0 +1,40 @@
+import { requireAdmin, type Viewer } from '../../shared/auth/viewer';
+import type { ServiceContext } from '../../shared/context';
+import { conflict, notFound } from '../../shared/errors';
+import { requireUuid } from '../../shared/ids';
+import { Account, type AccountStatus } from '../entities/account';
+import { refuseSessionTokens } from './access-token-revocation';
+import { endSessions } from './end-sessions';
+
+/**
+ * ADMIN only. Suspending ends every session of the account (database and revocation list),
+ * so its access tokens stop working at once; logIn and refreshToken refuse it until it is
+ * ACTIVE again. An admin cannot suspend their own account (CONFLICT).
+ */
+export async function setAccountStatus(
+  ctx: ServiceContext,
+  viewer: Viewer | null,
+  input: { userId: string; status: AccountStatus },
+): Promise<Account> {
+  const admin = requireAdmin(viewer);
+  const userId = requireUuid('userId', input.userId);
+  if (input.status === 'SUSPENDED' && userId === admin.id) {
+    throw conflict('Admins cannot suspend their own account.');
+  }
+  const { account, ended } = await ctx.db.transaction(async (manager) => {
+    const accounts = manager.getRepository(Account);
+    const found = await accounts.findOne({
+      where: { id: userId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!found) throw notFound('No user has this id.');
+    if (found.status !== input.status) {
+      await accounts.update({ id: userId }, { status: input.status, updatedAt: new Date() });
+    }
+    // Also when already suspended: ending sessions is idempotent and costs one UPDATE.
+    const revoked = input.status === 'SUSPENDED' ? await endSessions(manager, userId) : [];
+    return { account: await accounts.findOneByOrFail({ id: userId }), ended: revoked };
+  });
+  await refuseSessionTokens(ctx, ended);
+  return account;
+}
