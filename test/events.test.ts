@@ -4,7 +4,7 @@ import type { SubgraphService } from '../subgraphs/shared/server';
 import { Outbox, START_OF_OUTBOX, type OutboxCursor } from '../subgraphs/shared/events/outbox';
 import type { Loaders as AuthLoaders } from '../subgraphs/auth/loaders';
 import type { Loaders as UsersLoaders } from '../subgraphs/users/loaders';
-import { execute, testConfig, testLog } from './helpers';
+import { eventually, execute, testConfig, testLog } from './helpers';
 import { startSubgraphs, type StartedSubgraphs } from './subgraphs';
 
 /**
@@ -46,16 +46,6 @@ const endOfOutbox = async (outbox: Outbox): Promise<OutboxCursor> => {
     const last = batch.at(-1);
     if (!last) return cursor;
     cursor = last.cursor;
-  }
-};
-
-const eventually = async <T>(probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
 

@@ -43,3 +43,14 @@ export async function execute<D = Record<string, unknown>, L = unknown>(
 /** The `extensions.code` of each error, for terse assertions. */
 export const errorCodes = (result: Result<unknown>): unknown[] =>
   (result.errors ?? []).map((e) => e.extensions?.code);
+
+/** Polls `probe` until it returns non-null (then returns that), failing after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | null>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,6 +1,7 @@
 import { SUBGRAPH_FACTORIES, startAndSeed } from '../scripts/subgraph-factories';
 import type { RunnableSubgraph } from '../subgraphs/shared/server';
 import { SUBGRAPH_NAMES, TOPOLOGY, type SubgraphName } from '../subgraphs/shared/topology';
+import { untilEventsDelivered } from './events-delivered';
 import { testConfig, testLog } from './helpers';
 
 /** Row count of every table in the subgraph's schema, read as its own role. */
@@ -30,6 +31,8 @@ describe('demo seed', () => {
       const services = SUBGRAPH_NAMES.map((name) => SUBGRAPH_FACTORIES[name](config, testLog));
       await startAndSeed(services, true);
       try {
+        // Events of earlier test files may still be arriving; count once all have landed.
+        await untilEventsDelivered(services);
         const counts = await Promise.all(
           services.map(async (service) => [service.name, await rowCounts(service, service.name)]),
         );
