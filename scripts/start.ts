@@ -5,7 +5,7 @@ import { bootstrapDatabase } from '../subgraphs/shared/db/bootstrap';
 import { rootLogger } from '../subgraphs/shared/logger';
 import { loadDevSecrets } from '../subgraphs/shared/secrets';
 import type { RunnableSubgraph } from '../subgraphs/shared/server';
-import { SUBGRAPH_NAMES } from '../subgraphs/shared/topology';
+import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
 import { SUBGRAPH_FACTORIES, startAndSeed } from './subgraph-factories';
 
@@ -58,9 +58,17 @@ async function main(): Promise<void> {
       subgraphs.push(SUBGRAPH_FACTORIES[name](config, rootLogger.child({ service: name })));
     }
     await startAndSeed(subgraphs, config.seedDemoData);
-    await Promise.all(subgraphs.map((s) => s.listen(config.subgraphPorts[s.name])));
+    const urls = await Promise.all(
+      subgraphs.map(async (s) => [envPrefix(s.name), await s.listen(config.subgraphPorts[s.name])]),
+    );
 
-    gateway = createGateway(config, rootLogger.child({ service: 'gateway' }));
+    // The gateway routes to where this process's subgraphs actually listen (ports may be
+    // changed by <NAME>_PORT), unless <NAME>_SUBGRAPH_URL says otherwise.
+    const routed = {
+      ...config,
+      subgraphUrlOverrides: { ...Object.fromEntries(urls), ...config.subgraphUrlOverrides },
+    };
+    gateway = createGateway(routed, rootLogger.child({ service: 'gateway' }));
     await gateway.start();
     const url = await gateway.listen(config.gatewayPort);
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
