@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { demoViewer, execute, testConfig, testLog } from '../../test/helpers';
+import { demoViewer, eventually, execute, testConfig, testLog } from '../../test/helpers';
 import { AccessTokenVerifier, type AccessTokenClaims } from '../shared/auth/tokens';
 import type { Viewer } from '../shared/auth/viewer';
 import type { CampusConfig } from '../shared/config';
@@ -41,15 +41,8 @@ export function tokenIn(mail: Mail): string {
   return match[1];
 }
 
-export async function eventually<T>(probe: () => Promise<T | null>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Shared with the other tests. */
+export { eventually } from '../../test/helpers';
 
 export const freshEmail = (label = 'user'): string => `${label}-${randomUUID()}@auth.test`;
 
