@@ -1,6 +1,6 @@
 import type { Viewer } from '../../shared/auth/viewer';
 import type { ServiceContext } from '../../shared/context';
-import { isExclusionViolation } from '../../shared/db/errors';
+import { isDeadlock, isExclusionViolation } from '../../shared/db/errors';
 import { badUserInput, conflict, notFound } from '../../shared/errors';
 import { requireUuid } from '../../shared/ids';
 import { ClassSchedule } from '../entities/class-schedule';
@@ -15,6 +15,7 @@ export interface ScheduleClassOptions {
 }
 
 const MAX_CLASS_MS = 24 * 60 * 60 * 1000;
+const MAX_ATTEMPTS = 3;
 
 /** A class ends after it starts and lasts at most a day. */
 function checkClassTimes(startsAt: Date, endsAt: Date): void {
@@ -56,13 +57,17 @@ export async function scheduleClass(
     startsAt: input.startsAt,
     endsAt: input.endsAt,
   });
-  try {
-    await schedules.insert(schedule);
-  } catch (error) {
-    if (isExclusionViolation(error, 'class_schedules_room_no_overlap')) {
-      throw conflict('The room is already booked for an overlapping time.');
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await schedules.insert(schedule);
+      return schedule;
+    } catch (error) {
+      if (isExclusionViolation(error, 'class_schedules_room_no_overlap')) {
+        throw conflict('The room is already booked for an overlapping time.');
+      }
+      // Two overlapping inserts racing can each wait for the other's index entry; the
+      // deadlock detector then aborts one. Its retry meets the winner's committed row.
+      if (!isDeadlock(error) || attempt === MAX_ATTEMPTS) throw error;
     }
-    throw error;
   }
-  return schedule;
 }

@@ -20,3 +20,9 @@ export const isExclusionViolation = (error: unknown, constraint?: string): boole
 /** The name of the constraint a failed statement violated, if any. */
 export const violatedConstraint = (error: unknown): string | undefined =>
   pgError(error)?.constraint;
+
+/**
+ * PostgreSQL broke a lock cycle by aborting this statement (SQLSTATE 40P01). Retrying is
+ * safe: the other transaction went on, and a retry sees what it committed.
+ */
+export const isDeadlock = (error: unknown): boolean => pgError(error)?.code === '40P01';
