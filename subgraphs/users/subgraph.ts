@@ -8,7 +8,7 @@ import {
   type SubgraphService,
 } from '../shared/server';
 import { createUsersDataSource } from './data-source';
-import { profileConsumer } from './events/profile-consumer';
+import { profileConsumer } from './consumers/profiles';
 import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seedUsers } from './seed';

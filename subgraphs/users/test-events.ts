@@ -2,7 +2,7 @@ import { v7 } from 'uuid';
 import type { DomainEvent, EventPayloads } from '../shared/events/catalog';
 import { DEMO_USERS } from '../shared/demo/catalog';
 import type { SubgraphService } from '../shared/server';
-import { profileConsumer } from './events/profile-consumer';
+import { profileConsumer } from './consumers/profiles';
 import type { Loaders } from './loaders';
 
 /**
