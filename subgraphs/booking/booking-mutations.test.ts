@@ -11,7 +11,7 @@ import type { Viewer } from '../shared/auth/viewer';
 import { processEventBus } from '../shared/events/process-bus';
 import type { Loaders } from './loaders';
 import { buildBookingSubgraph } from './subgraph';
-import { courseChanged, deliver, freshCourse } from './test-fixtures';
+import { courseChanged, deliver, freshCourse } from './test-kit';
 
 // Every test makes its own courses (booking's view of them, fed as course.changed events
 // would) and its own students, so it depends on no global count in the shared database.

@@ -15,7 +15,7 @@ import { Enrollment } from './entities/enrollment';
 import type { Loaders } from './loaders';
 import { seedBooking } from './seed';
 import { buildBookingSubgraph } from './subgraph';
-import { feedDemoCourses } from './test-fixtures';
+import { feedDemoCourses } from './test-kit';
 
 // Expectations come from the demo catalog. The seed plays it through the mutations, so
 // createdAt and enrolledAt are the times it ran: orders are checked against those.

@@ -5,7 +5,7 @@ import { DEMO_USERS, type DemoUser } from '../shared/demo/catalog';
 import type { Loaders } from './loaders';
 import { seedUsers } from './seed';
 import { buildUsersSubgraph } from './subgraph';
-import { deliver, registerAndSeedDemoUsers, registeredEvent } from './test-events';
+import { deliver, registerAndSeedDemoUsers, registeredEvent } from './test-kit';
 
 interface ProfileView {
   id: string;

@@ -6,7 +6,7 @@ import { DEMO_USERS, demoUser, type DemoUser } from '../shared/demo/catalog';
 import type { Loaders } from './loaders';
 import { seedUsers } from './seed';
 import { buildUsersSubgraph } from './subgraph';
-import { registerAndSeedDemoUsers } from './test-events';
+import { registerAndSeedDemoUsers } from './test-kit';
 
 interface UserNode {
   id: string;
