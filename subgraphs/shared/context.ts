@@ -4,6 +4,7 @@ import type { Viewer } from './auth/viewer';
 import type { CampusConfig } from './config';
 import type { EventPublisher } from './events/publisher';
 import type { Logger } from './logger';
+import type { PubSub } from './pubsub';
 
 /** What a subgraph's services need, in a request or in the seed. */
 export interface ServiceContext {
@@ -11,6 +12,8 @@ export interface ServiceContext {
   /** Records domain events in this subgraph's outbox and hands them to the bus. */
   events: EventPublisher;
   revocations: RevocationList;
+  /** Notifies this subgraph's subscriptions (publish only what is committed). */
+  pubsub: PubSub;
   log: Logger;
   config: CampusConfig;
 }

@@ -20,6 +20,8 @@ import { Outbox } from './events/outbox';
 import { processEventBus } from './events/process-bus';
 import { createEventPublisher } from './events/publisher';
 import { createFormatError } from './format-error';
+import { processPubSub, type PubSub } from './pubsub';
+import { serveSubscriptions } from './subscriptions-server';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret } from './gateway-secret';
 import type { Logger } from './logger';
 import type { SubgraphName } from './topology';
@@ -28,6 +30,7 @@ import type { SubgraphName } from './topology';
 export interface SubgraphRuntimeOptions {
   bus?: EventBus;
   revocations?: RevocationList;
+  pubsub?: PubSub;
   /** Keep the text of every SQL statement (tests inspect it). */
   keepStatements?: boolean;
 }
@@ -75,6 +78,8 @@ export interface RunnableSubgraph {
 export interface SubgraphService<L> extends RunnableSubgraph {
   readonly apollo: ApolloServer<SubgraphContext<L>>;
   readonly services: ServiceContext;
+  /** Open graphql-ws connections (the gateway's upstream sockets). */
+  subscriptionConnections(): number;
   /** A context as the HTTP layer would build it, for in-process operations in tests. */
   contextFor(viewer: Viewer | null): SubgraphContext<L>;
 }
@@ -88,6 +93,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     db: dataSource,
     events: createEventPublisher(name, outbox, bus),
     revocations,
+    pubsub: definition.runtime?.pubsub ?? processPubSub(),
     log,
     config,
   };
@@ -97,10 +103,11 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
   const httpServer = http.createServer(app);
   const development = config.nodeEnv === 'development';
 
+  const schema = buildSubgraphSchema([
+    { typeDefs: definition.typeDefs, resolvers: definition.resolvers },
+  ]);
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    schema: buildSubgraphSchema([
-      { typeDefs: definition.typeDefs, resolvers: definition.resolvers },
-    ]),
+    schema,
     logger: log,
     introspection: !config.production,
     includeStacktraceInErrorResponses: development,
@@ -109,6 +116,8 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // Subscriptions end before the HTTP server drains (graphql-ws recipe).
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
     ],
   });
 
@@ -117,6 +126,15 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     viewer,
     loaders: definition.createLoaders(dataSource),
     client: { ip: req?.get(CLIENT_IP_HEADER) ?? req?.ip, userAgent: req?.get('user-agent') },
+  });
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    path: '/graphql',
+    schema,
+    gatewaySecret: config.gatewaySecret,
+    authenticate: (authorization) => viewerFromAuthorization(verifier, revocations, authorization),
+    context: (viewer) => contextFor(viewer),
+    log,
   });
   const seed = async () => {
     if (definition.seed) await definition.seed(services);
@@ -138,6 +156,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     apollo,
     httpServer,
     services,
+    subscriptionConnections: () => subscriptions.connections(),
     contextFor: (viewer) => contextFor(viewer),
     seed,
     async start(options = {}) {
