@@ -17,6 +17,7 @@ import type { Logger } from '../subgraphs/shared/logger';
 import { envPrefix } from '../subgraphs/shared/topology';
 import { mountHealthRoutes } from './health';
 import { queryLimits } from './limits';
+import { serveGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/server';
 import { CampusSubgraphDataSource } from './subgraph-data-source';
 import { createContextFactory, type GatewayContext } from './viewer';
 
@@ -25,6 +26,8 @@ export interface CampusGateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** Subgraph name → URL the gateway routes to (after environment overrides). */
   readonly subgraphUrls: ReadonlyMap<string, string>;
+  /** Live subscription counts (clients, shared, upstream sockets): leak tests use them. */
+  subscriptionStats(): ReturnType<GatewaySubscriptions['stats']>;
   start(): Promise<void>;
   listen(port: number): Promise<string>;
   stop(): Promise<void>;
@@ -47,8 +50,9 @@ export function createGateway(
   const development = config.nodeEnv === 'development';
   const subgraphUrls = new Map<string, string>();
 
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     logger: log,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrlOverrides[envPrefix(name)] ?? url;
@@ -72,8 +76,11 @@ export function createGateway(
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       ...limits.plugins,
+      // Subscriptions end (with a reason) before the HTTP server drains.
+      { serverWillStart: async () => ({ drainServer: async () => subscriptions?.dispose() }) },
     ],
   });
+  let subscriptions: GatewaySubscriptions | undefined;
 
   let loaded = false;
   mountHealthRoutes(app, { loaded: () => loaded, subgraphs: () => subgraphUrls });
@@ -82,15 +89,41 @@ export function createGateway(
     httpServer,
     apollo,
     subgraphUrls,
+    subscriptionStats: () =>
+      subscriptions?.stats() ?? {
+        clientSubscriptions: 0,
+        sharedSubscriptions: 0,
+        upstreamSockets: 0,
+        upstreamSubscriptions: 0,
+      },
     async start() {
       await apollo.start();
       loaded = true;
+      const verifier = new AccessTokenVerifier(config.jwt);
+      subscriptions = serveGatewaySubscriptions({
+        httpServer,
+        path: '/graphql',
+        apollo,
+        gateway,
+        supergraphSdl,
+        subgraphUrls,
+        verifier,
+        revocations,
+        gatewaySecret: config.gatewaySecret,
+        validationRules: limits.validationRules,
+        log,
+      });
+      gateway.onSchemaLoadOrUpdate(() =>
+        subscriptions?.interruptAll(
+          'The supergraph changed. Subscribe again (with `after` where the field has it) to resume.',
+        ),
+      );
       app.use(
         '/graphql',
         cors<cors.CorsRequest>(),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: createContextFactory(new AccessTokenVerifier(config.jwt), revocations),
+          context: createContextFactory(verifier, revocations),
         }),
       );
     },

@@ -70,6 +70,8 @@ export interface RunnableSubgraph {
   start(options?: { seed?: boolean }): Promise<void>;
   /** Writes the demo data through the subgraph's services (idempotent). */
   seed(): Promise<void>;
+  /** Open graphql-ws connections (the gateway's upstream sockets). */
+  subscriptionConnections(): number;
   /** Listens (port 0: any free port) and returns the GraphQL URL. */
   listen(port: number): Promise<string>;
   stop(): Promise<void>;
@@ -78,8 +80,6 @@ export interface RunnableSubgraph {
 export interface SubgraphService<L> extends RunnableSubgraph {
   readonly apollo: ApolloServer<SubgraphContext<L>>;
   readonly services: ServiceContext;
-  /** Open graphql-ws connections (the gateway's upstream sockets). */
-  subscriptionConnections(): number;
   /** A context as the HTTP layer would build it, for in-process operations in tests. */
   contextFor(viewer: Viewer | null): SubgraphContext<L>;
 }
