@@ -224,6 +224,16 @@ export type RegisterForCourseInput = {
   scheduleId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The signed-in viewer's own bookings, each time one changes status: created (PENDING),
+   * CONFIRMED, REJECTED or CANCELLED. Each event is the booking as stored when it is sent.
+   * Anonymous subscribers get UNAUTHENTICATED.
+   */
+  bookingUpdated: Booking;
+};
+
 export type User = {
   __typename?: 'User';
   /** The user's bookings, newest first (the user themself or an admin). */
@@ -364,6 +374,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterForCourseInput: RegisterForCourseInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<EntityRefModel>;
 }>;
 
@@ -386,6 +397,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   RegisterForCourseInput: RegisterForCourseInput;
+  Subscription: Record<PropertyKey, never>;
   User: EntityRefModel;
 }>;
 
@@ -472,6 +484,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   pendingBookings?: Resolver<ResolversTypes['BookingConnection'], ParentType, ContextType, Partial<QueryPendingBookingsArgs>>;
 }>;
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  bookingUpdated?: SubscriptionResolver<ResolversTypes['Booking'], "bookingUpdated", ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bookings?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType, Partial<UserBookingsArgs>>;
@@ -492,6 +508,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -5,12 +5,14 @@ import { Course } from './Course';
 import { Enrollment } from './Enrollment';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { User } from './User';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query,
   Mutation,
+  Subscription,
   Booking,
   Enrollment,
   User,

@@ -4,6 +4,7 @@ import { conflict, notFound } from '../../shared/errors';
 import { requireUuid } from '../../shared/ids';
 import { Booking, LIVE_BOOKING_STATUSES, type BookingStatus } from '../entities/booking';
 import { recordBookingChanged } from './booking-events';
+import { notifyBookingUpdated } from './notify-booking-updated';
 import { BOOKING_COLUMNS, queryRow, toBooking } from './rows';
 import { freeSeat } from './seats';
 
@@ -64,5 +65,6 @@ export async function cancelBooking(
     return { booking: cancelled, event: recorded };
   });
   await ctx.events.committed([event]);
+  await notifyBookingUpdated(ctx, booking);
   return booking;
 }

@@ -5,6 +5,7 @@ import type { Booking } from '../entities/booking';
 import type { Enrollment } from '../entities/enrollment';
 import { recordBookingChanged } from './booking-events';
 import { changeBookingWhere } from './decisions';
+import { notifyBookingUpdated } from './notify-booking-updated';
 import { ENROLLMENT_COLUMNS, queryRow, toEnrollment } from './rows';
 
 /** Internal options: the seed gives demo enrollments their fixed ids. */
@@ -46,5 +47,6 @@ export async function confirmBooking(
     return { booking: confirmed, enrollment: enrolled, event: recorded };
   });
   await ctx.events.committed([event]);
+  await notifyBookingUpdated(ctx, booking);
   return { booking, enrollment };
 }

@@ -7,6 +7,7 @@ import { requireUuid } from '../../shared/ids';
 import { optionalText } from '../../shared/validation';
 import type { Booking } from '../entities/booking';
 import { recordBookingChanged } from './booking-events';
+import { notifyBookingUpdated } from './notify-booking-updated';
 import { BOOKING_COLUMNS, queryRow, toBooking } from './rows';
 import { noSeatError, takeSeat } from './seats';
 
@@ -129,7 +130,11 @@ export async function registerForCourse(
       const recorded = await recordBookingChanged(ctx, manager, created, null, null);
       return { booking: created, event: recorded };
     });
-    if (event) await ctx.events.committed([event]);
+    // Only a booking made now is news; a replayed retry changed nothing.
+    if (event) {
+      await ctx.events.committed([event]);
+      await notifyBookingUpdated(ctx, booking);
+    }
     return booking;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

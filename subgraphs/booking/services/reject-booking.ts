@@ -6,6 +6,7 @@ import { optionalText } from '../../shared/validation';
 import { Booking } from '../entities/booking';
 import { recordBookingChanged } from './booking-events';
 import { changeBookingWhere } from './decisions';
+import { notifyBookingUpdated } from './notify-booking-updated';
 import { freeSeat } from './seats';
 
 const REASON_MAX = 1000;
@@ -42,5 +43,6 @@ export async function rejectBooking(
     return { booking: rejected, event: recorded };
   });
   await ctx.events.committed([event]);
+  await notifyBookingUpdated(ctx, booking);
   return booking;
 }
