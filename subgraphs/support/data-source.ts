@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger';
 import { SupportMessage } from './entities/support-message';
 import { SupportSession } from './entities/support-session';
 import { CreateSupportSessionsAndMessages1763769600000 } from './migrations/1763769600000-create-support-sessions-and-messages';
+import { AddSupportSessionChecks1763856000000 } from './migrations/1763856000000-add-support-session-checks';
 
 export const createSupportDataSource = (
   config: CampusConfig,
@@ -16,6 +17,9 @@ export const createSupportDataSource = (
     config,
     log,
     entities: [SupportSession, SupportMessage],
-    migrations: [CreateSupportSessionsAndMessages1763769600000],
+    migrations: [
+      CreateSupportSessionsAndMessages1763769600000,
+      AddSupportSessionChecks1763856000000,
+    ],
     ...options,
   });

@@ -3,7 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import type { SubgraphContext } from '../shared/context';
 import { loaderByGroup, loaderByKey } from '../shared/loaders';
 import { SupportSession } from './entities/support-session';
-import type { SupportMessage } from './entities/support-message';
+import { SupportMessage } from './entities/support-message';
 import { latestMessages } from './services/latest-messages';
 import { messageWindowKey, type MessageWindow } from './services/message-window';
 import { sessionsOfCustomers } from './services/session-lists';
@@ -22,6 +22,13 @@ export function createLoaders(db: DataSource) {
         return valid.length ? db.getRepository(SupportSession).findBy({ id: In(valid) }) : [];
       },
       (session) => session.id,
+    ),
+    messageById: loaderByKey(
+      async (ids: readonly string[]) => {
+        const valid = validIds(ids);
+        return valid.length ? db.getRepository(SupportMessage).findBy({ id: In(valid) }) : [];
+      },
+      (message) => message.id,
     ),
     sessionsByCustomer: loaderByGroup(
       async (customerIds: readonly string[]) => {

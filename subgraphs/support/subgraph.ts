@@ -24,7 +24,7 @@ export function buildSupportSubgraph(
     resolvers: resolvers as GraphQLResolverMap<unknown>,
     dataSource: createSupportDataSource(config, log, { keepStatements: runtime.keepStatements }),
     createLoaders,
-    seed: (ctx) => seedSupport(ctx.db, ctx.log),
+    seed: seedSupport,
     config,
     log,
     runtime,

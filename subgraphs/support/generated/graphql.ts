@@ -19,10 +19,67 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Admins only (FORBIDDEN otherwise). Assigns the session to `adminId` (default: the viewer)
+   * and sets it ASSIGNED. NOT_FOUND for an unknown session, CONFLICT when it is CLOSED.
+   */
+  assignSupportSession: SupportSession;
+  /**
+   * Opens a session as its customer, with its first message. Any signed-in user
+   * (UNAUTHENTICATED otherwise). BAD_USER_INPUT on `subject` (1 to 200 characters after
+   * trimming) or `message` (1 to 4,000). The session starts OPEN, with no assignee.
+   */
+  openSupportSession: SupportSession;
+  /**
+   * Adds a message to a session. Participants only (its customer, its assignee, any admin;
+   * others FORBIDDEN). BAD_USER_INPUT on `body` (1 to 4,000 characters after trimming),
+   * NOT_FOUND for an unknown session, CONFLICT when the session is CLOSED.
+   */
+  sendSupportMessage: SupportMessage;
+  /**
+   * Changes a session's status. Admins may set any status (OPEN also clears the assignee,
+   * since an OPEN session waits for one). The customer may set their own session RESOLVED or
+   * CLOSED, but not change it once CLOSED (CONFLICT); anything else is FORBIDDEN.
+   * ASSIGNED without an assignee is CONFLICT; NOT_FOUND for an unknown session.
+   */
+  setSupportSessionStatus: SupportSession;
+};
+
+
+export type MutationAssignSupportSessionArgs = {
+  adminId?: InputMaybe<Scalars['ID']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenSupportSessionArgs = {
+  message: Scalars['String']['input'];
+  subject: Scalars['String']['input'];
+};
+
+
+export type MutationSendSupportMessageArgs = {
+  body: Scalars['String']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetSupportSessionStatusArgs = {
+  sessionId: Scalars['ID']['input'];
+  status: SupportSessionStatus;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Sessions the viewer is the customer or the assignee of, newest activity first, at most 200. */
   mySupportSessions: Array<SupportSession>;
+  /**
+   * A support message by id: null when there is none, FORBIDDEN unless the viewer is a
+   * participant of its session. The gateway reads each subscription event's message here.
+   */
+  supportMessage?: Maybe<SupportMessage>;
   /**
    * Admins only. Sessions with the given status, or OPEN and ASSIGNED ones when none is given,
    * the longest waiting (oldest last message) first, at most 200.
@@ -36,6 +93,11 @@ export type Query = {
 };
 
 
+export type QuerySupportMessageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QuerySupportQueueArgs = {
   status?: InputMaybe<SupportSessionStatus>;
 };
@@ -43,6 +105,35 @@ export type QuerySupportQueueArgs = {
 
 export type QuerySupportSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Served over graphql-ws (through the gateway). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every new message of the session, in order. With `after` (a message id), first every
+   * stored message after it, then the live ones, with no gap and no duplicate: a client
+   * that reconnects passes the last id it received. Participants only (FORBIDDEN otherwise),
+   * NOT_FOUND for an unknown session.
+   */
+  supportMessageAdded: SupportMessage;
+  /** Admins only: a session when one is opened or changes status or assignee. */
+  supportQueueUpdated: SupportSession;
+  /** The session, whenever its status or assignee changes. Participants only. */
+  supportSessionUpdated: SupportSession;
+};
+
+
+/** Served over graphql-ws (through the gateway). */
+export type SubscriptionSupportMessageAddedArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
+
+/** Served over graphql-ws (through the gateway). */
+export type SubscriptionSupportSessionUpdatedArgs = {
+  sessionId: Scalars['ID']['input'];
 };
 
 /** One message of a support session. Ids sort in creation order within a session. */
@@ -209,10 +300,12 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  SupportMessage: ResolverTypeWrapper<SupportMessageModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SupportMessage: ResolverTypeWrapper<SupportMessageModel>;
   SupportSession: ResolverTypeWrapper<SupportSessionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   SupportSessionStatus: SupportSessionStatus;
@@ -223,10 +316,12 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
-  Query: Record<PropertyKey, never>;
+  Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  SupportMessage: SupportMessageModel;
   String: Scalars['String']['output'];
+  Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
+  SupportMessage: SupportMessageModel;
   SupportSession: SupportSessionModel;
   Int: Scalars['Int']['output'];
   User: EntityRefModel;
@@ -237,10 +332,24 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  assignSupportSession?: Resolver<ResolversTypes['SupportSession'], ParentType, ContextType, RequireFields<MutationAssignSupportSessionArgs, 'sessionId'>>;
+  openSupportSession?: Resolver<ResolversTypes['SupportSession'], ParentType, ContextType, RequireFields<MutationOpenSupportSessionArgs, 'message' | 'subject'>>;
+  sendSupportMessage?: Resolver<ResolversTypes['SupportMessage'], ParentType, ContextType, RequireFields<MutationSendSupportMessageArgs, 'body' | 'sessionId'>>;
+  setSupportSessionStatus?: Resolver<ResolversTypes['SupportSession'], ParentType, ContextType, RequireFields<MutationSetSupportSessionStatusArgs, 'sessionId' | 'status'>>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   mySupportSessions?: Resolver<Array<ResolversTypes['SupportSession']>, ParentType, ContextType>;
+  supportMessage?: Resolver<Maybe<ResolversTypes['SupportMessage']>, ParentType, ContextType, RequireFields<QuerySupportMessageArgs, 'id'>>;
   supportQueue?: Resolver<Array<ResolversTypes['SupportSession']>, ParentType, ContextType, Partial<QuerySupportQueueArgs>>;
   supportSession?: Resolver<Maybe<ResolversTypes['SupportSession']>, ParentType, ContextType, RequireFields<QuerySupportSessionArgs, 'id'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  supportMessageAdded?: SubscriptionResolver<ResolversTypes['SupportMessage'], "supportMessageAdded", ParentType, ContextType, RequireFields<SubscriptionSupportMessageAddedArgs, 'sessionId'>>;
+  supportQueueUpdated?: SubscriptionResolver<ResolversTypes['SupportSession'], "supportQueueUpdated", ParentType, ContextType>;
+  supportSessionUpdated?: SubscriptionResolver<ResolversTypes['SupportSession'], "supportSessionUpdated", ParentType, ContextType, RequireFields<SubscriptionSupportSessionUpdatedArgs, 'sessionId'>>;
 }>;
 
 export type SupportMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupportMessage'] = ResolversParentTypes['SupportMessage']> = ResolversObject<{
@@ -271,7 +380,9 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SupportMessage?: SupportMessageResolvers<ContextType>;
   SupportSession?: SupportSessionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -18,4 +18,15 @@ export const Query: QueryResolvers = {
     requireRole(viewer, 'ADMIN');
     return sessionQueue(db, status ? [status] : ACTIVE_STATUSES);
   },
+  supportMessage: async (_parent, { id }, { viewer, loaders }) => {
+    requireViewer(viewer);
+    requireUuid('id', id);
+    const message = await loaders.messageById.load(id);
+    if (!message) return null;
+    const session = await loaders.sessionById.load(message.sessionId);
+    // A foreign key ties every message to its session, so this is a broken invariant.
+    if (!session) throw new Error(`Support message ${message.id} has no session`);
+    requireParticipant(viewer, session);
+    return message;
+  },
 };

@@ -1,6 +1,8 @@
+import type { DataSource } from 'typeorm';
 import { requireViewer, type Viewer } from '../../shared/auth/viewer';
-import { forbidden } from '../../shared/errors';
-import type { SupportSession } from '../entities/support-session';
+import { forbidden, notFound } from '../../shared/errors';
+import { requireUuid } from '../../shared/ids';
+import { SupportSession } from '../entities/support-session';
 
 /** The contract's participants of a session: its customer, its assignee and every admin. */
 export const isParticipant = (viewer: Viewer, session: SupportSession): boolean =>
@@ -13,4 +15,21 @@ export function requireParticipant(viewer: Viewer | null, session: SupportSessio
     throw forbidden('Only the participants of a support session can see it.');
   }
   return signedIn;
+}
+
+/**
+ * The session `sessionId` for a participant to follow (subscriptions): UNAUTHENTICATED,
+ * BAD_USER_INPUT on `sessionId` when malformed, NOT_FOUND, then FORBIDDEN.
+ */
+export async function participantSession(
+  db: DataSource,
+  viewer: Viewer | null,
+  sessionId: string,
+): Promise<SupportSession> {
+  requireViewer(viewer);
+  requireUuid('sessionId', sessionId);
+  const session = await db.getRepository(SupportSession).findOneBy({ id: sessionId });
+  if (!session) throw notFound('No such support session.');
+  requireParticipant(viewer, session);
+  return session;
 }

@@ -1,0 +1,121 @@
+import type { PubSub } from '../../shared/pubsub';
+
+/**
+ * A topic's notifications as wake-ups: the keys (session ids) notified since the
+ * subscriber last looked, in one batch. Notifications that arrive while the subscriber is
+ * busy (reading PostgreSQL, or its client slow) collapse into the next batch, so a slow
+ * subscriber holds one pending batch rather than a queue that grows with every message;
+ * it re-reads everything new on each wake-up anyway.
+ *
+ * The topic listener is attached when this is made (the PubSub's iterator starts lazily,
+ * on its first next(), so the pump below calls it at once); return() removes it.
+ */
+export class WakeUps<N> implements AsyncIterableIterator<string[]> {
+  private pending = new Set<string>();
+  private waiting: ((result: IteratorResult<string[], undefined>) => void) | null = null;
+  private ended = false;
+  private readonly pumped: Promise<void>;
+
+  constructor(
+    private readonly notifications: AsyncIterator<N>,
+    keyOf: (notification: N) => string,
+  ) {
+    this.pumped = this.pump(keyOf);
+  }
+
+  static of<N>(pubsub: PubSub, topic: string, keyOf: (notification: N) => string): WakeUps<N> {
+    return new WakeUps(pubsub.subscribe<N>(topic), keyOf);
+  }
+
+  private async pump(keyOf: (notification: N) => string): Promise<void> {
+    try {
+      for (;;) {
+        const result = await this.notifications.next();
+        if (result.done) break;
+        this.pending.add(keyOf(result.value));
+        this.settle();
+      }
+    } catch {
+      // A broken topic ends the stream; the client resubscribes (with `after`).
+    } finally {
+      this.ended = true;
+      this.settle();
+    }
+  }
+
+  /** Hands the pending batch (or the end) to a waiting next(). */
+  private settle(): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    if (this.pending.size > 0) {
+      this.waiting = null;
+      waiting({ value: this.takeBatch(), done: false });
+    } else if (this.ended) {
+      this.waiting = null;
+      waiting({ value: undefined, done: true });
+    }
+  }
+
+  private takeBatch(): string[] {
+    const batch = [...this.pending];
+    this.pending = new Set();
+    return batch;
+  }
+
+  /** The next batch; one caller at a time (a subscription reads its stream in order). */
+  next(): Promise<IteratorResult<string[], undefined>> {
+    if (this.pending.size > 0) return Promise.resolve({ value: this.takeBatch(), done: false });
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
+  /** Removes the topic listener and ends a waiting next(). */
+  async return(): Promise<IteratorResult<string[], undefined>> {
+    this.ended = true;
+    this.pending.clear();
+    await this.notifications.return?.();
+    this.settle();
+    await this.pumped;
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/**
+ * The stream a subscription returns: `produce` run as an async generator over the
+ * wake-ups, releasing them in `finally`. Its return() (the client went away) releases the
+ * wake-ups first: an async generator waiting for its next wake-up would otherwise only
+ * handle return() after that wake-up came, keeping the departed client's listener.
+ */
+export function streamOnWakeUps<T, N>(
+  wakeUps: WakeUps<N>,
+  produce: (wakeUps: WakeUps<N>) => AsyncGenerator<T, void, undefined>,
+): AsyncIterableIterator<T> {
+  async function* guarded(): AsyncGenerator<T, void, undefined> {
+    try {
+      yield* produce(wakeUps);
+    } finally {
+      await wakeUps.return();
+    }
+  }
+  const stream = guarded();
+  return {
+    next: () => stream.next(),
+    async return() {
+      await wakeUps.return();
+      return stream.return(undefined);
+    },
+    async throw(error: unknown) {
+      await wakeUps.return();
+      return stream.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
