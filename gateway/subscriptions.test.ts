@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'graphql-ws';
+import { DEMO_PASSWORD } from '../subgraphs/shared/demo/catalog';
+import { eventually } from '../test/helpers';
+import { postGraphQL, startSupergraph, type RunningSupergraph } from '../test/supergraph';
+import { subscribe, wsClient, type Subscription } from '../test/ws';
+
+/**
+ * Subscriptions as a chat client sees them: graphql-ws to the gateway's /graphql only,
+ * real tokens, the support and booking subgraphs streaming upstream, and every other
+ * subgraph's fields resolved on each event.
+ */
+const MESSAGES = /* GraphQL */ `
+  subscription Messages($sessionId: ID!, $after: ID) {
+    supportMessageAdded(sessionId: $sessionId, after: $after) {
+      id
+      body
+      sender {
+        name
+        role
+      }
+      session {
+        customer {
+          email
+        }
+      }
+    }
+  }
+`;
+
+interface MessageEvent {
+  supportMessageAdded: {
+    id: string;
+    body: string;
+    sender: { name: string; role: string };
+    session: { customer: { email: string } };
+  };
+}
+
+const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) =>
+  (errors ?? []).map((e) => e.extensions?.code);
+
+describe('subscriptions through the gateway (graphql-ws)', () => {
+  let supergraph: RunningSupergraph;
+  const clients: Client[] = [];
+  const client = (token?: string) => {
+    const created = wsClient(supergraph.gatewayUrl, { token });
+    clients.push(created);
+    return created;
+  };
+  const gql = async <D = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ) => {
+    const { body } = await postGraphQL<D>(supergraph.gatewayUrl, query, { variables, token });
+    if (!body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const logIn = async (key: string) =>
+    (
+      await gql<{ logIn: { accessToken: string } }>(
+        `mutation($email: String!, $password: String!) { logIn(email: $email, password: $password) { accessToken } }`,
+        { email: `${key}@campus.test`, password: DEMO_PASSWORD },
+      )
+    ).logIn.accessToken;
+  const signUp = async (firstName: string) =>
+    (
+      await gql<{ signUp: { accessToken: string; user: { id: string; email: string } } }>(
+        `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id email } } }`,
+        {
+          input: {
+            email: `chat-${randomUUID()}@campus.test`,
+            password: 'long-enough-password',
+            firstName,
+            lastName: 'Chatter',
+          },
+        },
+      )
+    ).signUp;
+  const openSession = async (token: string, subject: string) =>
+    (
+      await gql<{ openSupportSession: { id: string } }>(
+        `mutation($s: String!) { openSupportSession(subject: $s, message: "Hello") { id } }`,
+        { s: subject },
+        token,
+      )
+    ).openSupportSession.id;
+  const send = async (token: string, sessionId: string, body: string) =>
+    (
+      await gql<{ sendSupportMessage: { id: string } }>(
+        `mutation($id: ID!, $body: String!) { sendSupportMessage(sessionId: $id, body: $body) { id } }`,
+        { id: sessionId, body },
+        token,
+      )
+    ).sendSupportMessage.id;
+  /** Subscribes and waits until the subscription is live (a marker message comes through). */
+  const liveMessages = async (c: Client, sessionId: string, sender: string) => {
+    const sub = subscribe<MessageEvent>(c, MESSAGES, { sessionId });
+    const marker = `marker-${randomUUID()}`;
+    let sentAt = 0;
+    await eventually(async () => {
+      if (sub.results.some((r) => r.data?.supportMessageAdded.body === marker)) return true;
+      // Not live yet when the marker was sent: send it again, now and then.
+      if (Date.now() - sentAt > 500) {
+        sentAt = Date.now();
+        await send(sender, sessionId, marker);
+      }
+      return null;
+    });
+    return sub;
+  };
+  const bodies = (sub: Subscription<MessageEvent>) =>
+    sub.results.map((r) => r.data?.supportMessageAdded.body);
+
+  beforeAll(async () => {
+    supergraph = await startSupergraph();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  });
+  afterAll(async () => supergraph.stop());
+
+  it('two students and an admin chat both ways, other subgraphs’ fields on every event', async () => {
+    const admin = await logIn('admin');
+    const [ann, bob] = await Promise.all([signUp('Ann'), signUp('Bob')]);
+    const annSession = await openSession(ann.accessToken, 'Ann needs help');
+    const bobSession = await openSession(bob.accessToken, 'Bob needs help');
+
+    const annSees = await liveMessages(client(ann.accessToken), annSession, ann.accessToken);
+    const bobSees = await liveMessages(client(bob.accessToken), bobSession, bob.accessToken);
+    const adminSeesAnn = await liveMessages(client(admin), annSession, admin);
+
+    await send(admin, annSession, 'Hi Ann, admin here');
+    await send(ann.accessToken, annSession, 'Thanks!');
+    await send(admin, bobSession, 'Hi Bob');
+
+    // Markers of the other windows may interleave; the chat lines come in order.
+    const chat = async (sub: Subscription<MessageEvent>, expected: string[]) => {
+      await eventually(async () =>
+        expected.every((body) => bodies(sub).includes(body)) ? true : null,
+      );
+      return sub.results
+        .map((r) => r.data?.supportMessageAdded)
+        .filter((m) => m && expected.includes(m.body));
+    };
+    expect(await chat(annSees, ['Hi Ann, admin here', 'Thanks!'])).toEqual([
+      expect.objectContaining({
+        body: 'Hi Ann, admin here',
+        sender: { name: 'Avery Admin', role: 'ADMIN' },
+        session: { customer: { email: ann.user.email } },
+      }),
+      expect.objectContaining({
+        body: 'Thanks!',
+        sender: { name: 'Ann Chatter', role: 'STUDENT' },
+      }),
+    ]);
+    const adminView = await chat(adminSeesAnn, ['Hi Ann, admin here', 'Thanks!']);
+    expect(adminView.map((m) => m?.body)).toEqual(['Hi Ann, admin here', 'Thanks!']);
+    const bobView = await chat(bobSees, ['Hi Bob']);
+    expect(bobView.map((m) => m?.body)).toEqual(['Hi Bob']);
+    expect(bodies(bobSees)).not.toContain('Thanks!');
+    expect(bodies(bobSees).at(-1)).toBe('Hi Bob');
+  });
+
+  it('reconnecting with `after` loses and duplicates nothing while messages keep coming', async () => {
+    const student = await signUp('Reconnecting');
+    const sessionId = await openSession(student.accessToken, 'Flaky network');
+    const first = await liveMessages(client(student.accessToken), sessionId, student.accessToken);
+    const start = first.results.length;
+
+    const sent: string[] = [];
+    const sending = (async () => {
+      for (let i = 0; i < 30; i += 1)
+        sent.push(await send(student.accessToken, sessionId, `m${i}`));
+    })();
+    await first.next(start + 5);
+    first.stop();
+    const seen = first.results.slice(start).map((r) => r.data?.supportMessageAdded.id);
+    const again = subscribe<MessageEvent>(client(student.accessToken), MESSAGES, {
+      sessionId,
+      after: seen.at(-1),
+    });
+    await sending;
+    const rest = await again.next(sent.length - seen.length);
+    const all = [...seen, ...rest.map((r) => r.data?.supportMessageAdded.id)];
+    expect(all).toEqual(sent);
+  });
+
+  it('refuses a non-participant with FORBIDDEN and a bad token with close code 4403', async () => {
+    const owner = await signUp('Owner');
+    const stranger = await signUp('Stranger');
+    const sessionId = await openSession(owner.accessToken, 'Private');
+    const refused = subscribe(client(stranger.accessToken), MESSAGES, { sessionId });
+    const outcome = await Promise.race([refused.ended, refused.next(1)]);
+    const errors = Array.isArray(outcome)
+      ? outcome[0]?.errors
+      : (outcome.error as { extensions?: Record<string, unknown> }[]);
+    expect(codesOf(errors)).toEqual(['FORBIDDEN']);
+
+    const forged = subscribe(client('not-a-token'), MESSAGES, { sessionId });
+    const { error } = await forged.ended;
+    expect((error as { code?: number }).code).toBe(4403);
+  });
+
+  it('logOut ends the open subscriptions of that token', async () => {
+    const student = await signUp('Leaving');
+    const sessionId = await openSession(student.accessToken, 'Bye');
+    const sub = await liveMessages(client(student.accessToken), sessionId, student.accessToken);
+    await gql(`mutation { logOut }`, {}, student.accessToken);
+    const { error } = await sub.ended;
+    expect((error as { code?: number }).code).toBe(4403);
+  });
+
+  it('bookingUpdated carries the course and the student from other subgraphs', async () => {
+    const student = await signUp('Booker');
+    const { course } = await gql<{ course: { id: string; title: string } }>(
+      `query { course(slug: "typescript-deep-dive") { id title } }`,
+      {},
+    );
+    const sub = subscribe<{
+      bookingUpdated: { status: string; course: { title: string }; user: { name: string } };
+    }>(
+      client(student.accessToken),
+      `subscription { bookingUpdated { status course { title } user { name } } }`,
+    );
+    // Until the subscription is live, each round books and cancels (freeing the seat again).
+    await eventually(async () => {
+      if (sub.results.length > 0) return true;
+      const { registerForCourse } = await gql<{ registerForCourse: { id: string } }>(
+        `mutation($input: RegisterForCourseInput!) { registerForCourse(input: $input) { id } }`,
+        { input: { courseId: course.id, idempotencyKey: randomUUID() } },
+        student.accessToken,
+      );
+      await gql(
+        `mutation($id: ID!) { cancelBooking(id: $id) { id } }`,
+        { id: registerForCourse.id },
+        student.accessToken,
+      );
+      return null;
+    });
+    const events = await sub.next(1);
+    expect(events.at(-1)?.data?.bookingUpdated).toEqual({
+      status: expect.stringMatching(/PENDING|CANCELLED/),
+      course: { title: course.title },
+      user: { name: 'Booker Chatter' },
+    });
+  });
+
+  it('200 subscribers of one session get all 50 messages of a burst, in order, over one upstream', async () => {
+    const student = await signUp('Popular');
+    const sessionId = await openSession(student.accessToken, 'Everyone watches');
+    const first = await liveMessages(client(student.accessToken), sessionId, student.accessToken);
+    const subs = Array.from({ length: 199 }, () =>
+      subscribe<MessageEvent>(client(student.accessToken), MESSAGES, { sessionId }),
+    );
+    await eventually(async () =>
+      supergraph.gateway.subscriptionStats().clientSubscriptions >= 200 ? true : null,
+    );
+    const stats = supergraph.gateway.subscriptionStats();
+    expect(stats.sharedSubscriptions).toBe(1);
+    expect(stats.upstreamSockets).toBe(1);
+
+    const burst = Array.from({ length: 50 }, (_, i) => `burst-${i}`);
+    for (const body of burst) await send(student.accessToken, sessionId, body);
+    for (const sub of [first, ...subs]) {
+      await eventually(async () =>
+        bodies(sub).filter((b) => b?.startsWith('burst-')).length >= 50 ? true : null,
+      );
+      expect(bodies(sub).filter((b) => b?.startsWith('burst-'))).toEqual(burst);
+    }
+  });
+
+  it('disconnecting every client leaves no upstream subscription or socket', async () => {
+    const student = await signUp('Counting');
+    const sessionId = await openSession(student.accessToken, 'Leak check');
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        liveMessages(client(student.accessToken), sessionId, student.accessToken),
+      ),
+    );
+    expect(supergraph.gateway.subscriptionStats().upstreamSubscriptions).toBeGreaterThan(0);
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    const support = supergraph.subgraphs.find((s) => s.name === 'support');
+    await eventually(async () => {
+      const stats = supergraph.gateway.subscriptionStats();
+      const idle =
+        stats.clientSubscriptions === 0 &&
+        stats.sharedSubscriptions === 0 &&
+        stats.upstreamSubscriptions === 0 &&
+        stats.upstreamSockets === 0 &&
+        support?.subscriptionConnections() === 0;
+      return idle ? true : null;
+    });
+  });
+
+  it('a subgraph that goes away ends its subscriptions with a clear error', async () => {
+    const student = await signUp('Stranded');
+    const sessionId = await openSession(student.accessToken, 'Outage');
+    const sub = await liveMessages(client(student.accessToken), sessionId, student.accessToken);
+    const support = supergraph.subgraphs.find((s) => s.name === 'support');
+    await support?.stop();
+    const ended = await sub.ended;
+    const last = sub.results.at(-1);
+    const errors = last?.errors ?? (ended.error as { message: string }[] | undefined);
+    expect(JSON.stringify(errors ?? ended.error)).toMatch(/went away|resubscribe|Subscribe again/i);
+  });
+});
