@@ -170,7 +170,11 @@ export function serveGatewaySubscriptions(deps: {
   const cleanup = useServer<ConnectionParams, { context: GatewayContext }>(
     {
       onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
+        // The contract names `authorization`; Sandbox and other tools send their headers as
+        // connection params, often as `Authorization`.
+        const params = ctx.connectionParams ?? {};
+        const found = Object.entries(params).find(([k]) => k.toLowerCase() === 'authorization');
+        const authorization = typeof found?.[1] === 'string' ? found[1] : undefined;
         let viewer;
         try {
           viewer = await viewerFromAuthorization(deps.verifier, deps.revocations, authorization);

@@ -134,6 +134,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     gatewaySecret: config.gatewaySecret,
     authenticate: (authorization) => viewerFromAuthorization(verifier, revocations, authorization),
     context: (viewer) => contextFor(viewer),
+    formatError: createFormatError(log, development),
     log,
   });
   const seed = async () => {

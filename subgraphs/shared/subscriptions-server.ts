@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from './auth/viewer';
@@ -31,6 +31,8 @@ export function serveSubscriptions<C>(options: {
   gatewaySecret: string;
   authenticate: (authorization: string | undefined) => Promise<Viewer | null>;
   context: (viewer: Viewer | null) => C;
+  /** The same masking as HTTP responses (graphql-ws does not call Apollo's formatError). */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   log: Logger;
 }): SubscriptionsServer {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
@@ -48,6 +50,18 @@ export function serveSubscriptions<C>(options: {
         }
       },
       context: (ctx) => options.context(ctx.extra.viewer ?? null),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? {
+              ...result,
+              errors: result.errors.map((error) =>
+                options.formatError(
+                  error instanceof GraphQLError ? error.toJSON() : error,
+                  error instanceof GraphQLError ? (error.originalError ?? error) : error,
+                ),
+              ),
+            }
+          : undefined,
       onError: (_ctx, _id, _payload, errors) => {
         options.log.debug({ errors }, 'subscription refused');
       },
