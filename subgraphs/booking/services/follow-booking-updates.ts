@@ -1,7 +1,7 @@
 import { requireViewer, type Viewer } from '../../shared/auth/viewer';
 import type { ServiceContext } from '../../shared/context';
 import { Booking } from '../entities/booking';
-import { endWithSource } from './end-with-source';
+import { endWithSource } from '../../shared/end-with-source';
 import { bookingTopicOfUser, type BookingUpdatedNotification } from './topics';
 
 /** Each notified booking, re-read when its notification arrives. */

@@ -1,3 +1,4 @@
+import { endWithSource } from '../../shared/end-with-source';
 import type { PubSub } from '../../shared/pubsub';
 
 /**
@@ -95,7 +96,7 @@ export class WakeUps<N> implements AsyncIterableIterator<string[]> {
 export function streamOnWakeUps<T, N>(
   wakeUps: WakeUps<N>,
   produce: (wakeUps: WakeUps<N>) => AsyncGenerator<T, void, undefined>,
-): AsyncIterableIterator<T> {
+): AsyncGenerator<T, void, undefined> {
   async function* guarded(): AsyncGenerator<T, void, undefined> {
     try {
       yield* produce(wakeUps);
@@ -103,19 +104,5 @@ export function streamOnWakeUps<T, N>(
       await wakeUps.return();
     }
   }
-  const stream = guarded();
-  return {
-    next: () => stream.next(),
-    async return() {
-      await wakeUps.return();
-      return stream.return(undefined);
-    },
-    async throw(error: unknown) {
-      await wakeUps.return();
-      return stream.throw(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  return endWithSource(guarded(), wakeUps);
 }
