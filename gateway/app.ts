@@ -17,6 +17,7 @@ import type { Logger } from '../subgraphs/shared/logger';
 import { envPrefix } from '../subgraphs/shared/topology';
 import { mountHealthRoutes } from './health';
 import { queryLimits } from './limits';
+import { supergraphFromFile } from './supergraph-file';
 import { serveGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/server';
 import { CampusSubgraphDataSource } from './subgraph-data-source';
 import { createContextFactory, type GatewayContext } from './viewer';
@@ -50,9 +51,8 @@ export function createGateway(
   const development = config.nodeEnv === 'development';
   const subgraphUrls = new Map<string, string>();
 
-  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraphFromFile(config.supergraphPath, log),
     logger: log,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrlOverrides[envPrefix(name)] ?? url;
@@ -105,7 +105,7 @@ export function createGateway(
         path: '/graphql',
         apollo,
         gateway,
-        supergraphSdl,
+        supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
         subgraphUrls,
         verifier,
         revocations,
@@ -113,10 +113,8 @@ export function createGateway(
         validationRules: limits.validationRules,
         log,
       });
-      gateway.onSchemaLoadOrUpdate(() =>
-        subscriptions?.interruptAll(
-          'The supergraph changed. Subscribe again (with `after` where the field has it) to resume.',
-        ),
+      gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) =>
+        subscriptions?.supergraphChanged(coreSupergraphSdl),
       );
       app.use(
         '/graphql',

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Client } from 'graphql-ws';
 import { DEMO_PASSWORD } from '../subgraphs/shared/demo/catalog';
-import { eventually } from '../test/helpers';
+import { eventually, testLog } from '../test/helpers';
+import { createGateway } from './app';
 import { postGraphQL, startSupergraph, type RunningSupergraph } from '../test/supergraph';
 import { subscribe, wsClient, type Subscription } from '../test/ws';
 
@@ -292,6 +296,33 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
         support?.subscriptionConnections() === 0;
       return idle ? true : null;
     });
+  });
+
+  it('a reloaded supergraph ends subscriptions with a reason, and resubscribing works', async () => {
+    // A second gateway on a copy of the supergraph file, so this test can change it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'campus-supergraph-'));
+    const file = path.join(dir, 'supergraph.graphql');
+    copyFileSync(supergraph.config.supergraphPath, file);
+    const second = createGateway({ ...supergraph.config, supergraphPath: file }, testLog);
+    await second.start();
+    const url = await second.listen(0);
+    try {
+      const student = await signUp('Reloaded');
+      const sessionId = await openSession(student.accessToken, 'Schema change');
+      const viaSecond = () => {
+        const created = wsClient(url, { token: student.accessToken });
+        clients.push(created);
+        return created;
+      };
+      const sub = await liveMessages(viaSecond(), sessionId, student.accessToken);
+      appendFileSync(file, '\n# recomposed\n');
+      await sub.ended;
+      expect(JSON.stringify(sub.results.at(-1)?.errors)).toMatch(/supergraph changed/i);
+      await liveMessages(viaSecond(), sessionId, student.accessToken);
+    } finally {
+      await second.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a subgraph that goes away ends its subscriptions with a clear error', async () => {

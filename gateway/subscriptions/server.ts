@@ -36,8 +36,8 @@ export interface GatewaySubscriptions {
     upstreamSockets: number;
     upstreamSubscriptions: number;
   };
-  /** Ends every subscription with an error saying why (e.g. the supergraph changed). */
-  interruptAll(reason: string): void;
+  /** The gateway swapped its schema: routes are re-read, open subscriptions end with why. */
+  supergraphChanged(supergraphSdl: string): void;
   dispose(): Promise<void>;
 }
 
@@ -67,7 +67,7 @@ export function serveGatewaySubscriptions(deps: {
   log: Logger;
 }): GatewaySubscriptions {
   const { apollo, gateway, log } = deps;
-  const owners = subscriptionOwners(deps.supergraphSdl);
+  let owners = subscriptionOwners(deps.supergraphSdl);
   const pool = new UpstreamPool(deps.gatewaySecret, log);
   const active = new Set<SharedSubscription>();
   const shareable = new Map<string, SharedSubscription>();
@@ -228,8 +228,13 @@ export function serveGatewaySubscriptions(deps: {
         upstreamSubscriptions: upstream.subscriptions,
       };
     },
-    interruptAll(reason) {
-      for (const shared of [...active]) shared.interrupt(reason);
+    supergraphChanged(supergraphSdl) {
+      owners = subscriptionOwners(supergraphSdl);
+      for (const shared of [...active]) {
+        shared.interrupt(
+          'The supergraph changed. Subscribe again (with `after` where the field has it) to resume.',
+        );
+      }
     },
     async dispose() {
       for (const shared of [...active]) shared.interrupt('The gateway is shutting down.');
