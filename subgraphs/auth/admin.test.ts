@@ -3,7 +3,6 @@ import { demoViewer, errorCodes } from '../../test/helpers';
 import { demoUser } from '../shared/demo/catalog';
 import {
   PASSWORD,
-  PAYLOAD,
   admin,
   dataOf,
   firstError,
@@ -11,13 +10,13 @@ import {
   tokenWorks,
   type AuthHarness,
   type AuthPayloadResult,
+  REFRESH,
 } from './test-kit';
 
 const SET_ROLE = `mutation($id: ID!, $role: Role!) { setUserRole(userId: $id, role: $role) { id role } }`;
 const SET_STATUS = `mutation($id: ID!, $status: AccountStatus!) {
   setAccountStatus(userId: $id, status: $status) { id status }
 }`;
-const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { ${PAYLOAD} } }`;
 
 describe('auth administration', () => {
   let auth: AuthHarness;

@@ -3,16 +3,14 @@ import { InMemoryRevocationList } from '../shared/auth/revocations';
 import { buildAuthSubgraph } from './subgraph';
 import {
   PASSWORD,
-  PAYLOAD,
   dataOf,
   firstError,
   startAuth,
   tokenWorks,
   type AuthHarness,
   type AuthPayloadResult,
+  REFRESH,
 } from './test-kit';
-
-const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { ${PAYLOAD} } }`;
 
 describe('auth sessions', () => {
   let auth: AuthHarness;

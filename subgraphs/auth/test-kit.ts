@@ -63,6 +63,7 @@ export interface AuthPayloadResult {
 }
 
 export const PAYLOAD = 'accessToken refreshToken expiresAt user { id role email }';
+export const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { ${PAYLOAD} } }`;
 
 export interface AuthHarness {
   service: SubgraphService<Loaders>;
