@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
@@ -81,6 +80,13 @@ export function createGateway(
     ],
   });
   let subscriptions: GatewaySubscriptions | undefined;
+  // The supergraph as the gateway loaded it (at start and on every reload): subscriptions
+  // route by it, and open ones end when it changes.
+  let supergraphSdl = '';
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    supergraphSdl = coreSupergraphSdl;
+    subscriptions?.supergraphChanged(coreSupergraphSdl);
+  });
 
   let loaded = false;
   mountHealthRoutes(app, { loaded: () => loaded, subgraphs: () => subgraphUrls });
@@ -105,7 +111,7 @@ export function createGateway(
         path: '/graphql',
         apollo,
         gateway,
-        supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+        supergraphSdl,
         subgraphUrls,
         verifier,
         revocations,
@@ -113,9 +119,6 @@ export function createGateway(
         validationRules: limits.validationRules,
         log,
       });
-      gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) =>
-        subscriptions?.supergraphChanged(coreSupergraphSdl),
-      );
       app.use(
         '/graphql',
         cors<cors.CorsRequest>(),

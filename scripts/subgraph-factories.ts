@@ -7,14 +7,17 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/topology'
 import { buildSupportSubgraph } from '../subgraphs/support/subgraph';
 import { buildUsersSubgraph } from '../subgraphs/users/subgraph';
 
-/** Every subgraph's builder, for the processes that run them all (npm start, tests). */
-export const SUBGRAPH_FACTORIES: Record<SubgraphName, SubgraphFactory> = {
+/** Every subgraph's builder with its own types (tests reach each one's loaders). */
+export const SUBGRAPH_BUILDERS = {
   auth: buildAuthSubgraph,
   users: buildUsersSubgraph,
   course: buildCourseSubgraph,
   booking: buildBookingSubgraph,
   support: buildSupportSubgraph,
-};
+} satisfies Record<SubgraphName, SubgraphFactory>;
+
+/** The same builders, uniformly typed, for the processes that run them all (npm start). */
+export const SUBGRAPH_FACTORIES: Record<SubgraphName, SubgraphFactory> = SUBGRAPH_BUILDERS;
 
 /**
  * Starts subgraphs together (migrations, event bus), then seeds them one after another in

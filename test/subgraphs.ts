@@ -1,32 +1,11 @@
-import { startAndSeed } from '../scripts/subgraph-factories';
-import { buildAuthSubgraph } from '../subgraphs/auth/subgraph';
-import type { Loaders as AuthLoaders } from '../subgraphs/auth/loaders';
-import { buildBookingSubgraph } from '../subgraphs/booking/subgraph';
-import type { Loaders as BookingLoaders } from '../subgraphs/booking/loaders';
-import { buildCourseSubgraph } from '../subgraphs/course/subgraph';
-import type { Loaders as CourseLoaders } from '../subgraphs/course/loaders';
+import { SUBGRAPH_BUILDERS, startAndSeed } from '../scripts/subgraph-factories';
 import type { SubgraphRuntimeOptions, SubgraphService } from '../subgraphs/shared/server';
 import type { SubgraphName } from '../subgraphs/shared/topology';
-import { buildSupportSubgraph } from '../subgraphs/support/subgraph';
-import type { Loaders as SupportLoaders } from '../subgraphs/support/loaders';
-import { buildUsersSubgraph } from '../subgraphs/users/subgraph';
-import type { Loaders as UsersLoaders } from '../subgraphs/users/loaders';
 import { testConfig, testLog } from './helpers';
 
-export interface TestSubgraphs {
-  auth: SubgraphService<AuthLoaders>;
-  users: SubgraphService<UsersLoaders>;
-  course: SubgraphService<CourseLoaders>;
-  booking: SubgraphService<BookingLoaders>;
-  support: SubgraphService<SupportLoaders>;
-}
-
-const BUILDERS = {
-  auth: buildAuthSubgraph,
-  users: buildUsersSubgraph,
-  course: buildCourseSubgraph,
-  booking: buildBookingSubgraph,
-  support: buildSupportSubgraph,
+/** Each subgraph's service, with its own loaders' types. */
+export type TestSubgraphs = {
+  [N in SubgraphName]: ReturnType<(typeof SUBGRAPH_BUILDERS)[N]>;
 };
 
 export type StartedSubgraphs<N extends SubgraphName> = Pick<TestSubgraphs, N> & {
@@ -44,7 +23,7 @@ export async function startSubgraphs<N extends SubgraphName>(
 ): Promise<StartedSubgraphs<N>> {
   const config = await testConfig();
   const built = Object.fromEntries(
-    names.map((name) => [name, BUILDERS[name](config, testLog, options.runtime)]),
+    names.map((name) => [name, SUBGRAPH_BUILDERS[name](config, testLog, options.runtime)]),
   ) as unknown as Pick<TestSubgraphs, N>;
   const services = names.map((name) => built[name] as SubgraphService<unknown>);
   await startAndSeed(services, options.seed ?? true);

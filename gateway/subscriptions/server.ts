@@ -73,15 +73,12 @@ export function serveGatewaySubscriptions(deps: {
   const shareable = new Map<string, SharedSubscription>();
   let clientSubscriptions = 0;
 
-  const refetch = async (
-    plan: SubscriptionPlan,
+  /** Runs an operation through the supergraph, as an HTTP request with this context would. */
+  const runThroughGateway = async (
+    request: { query: string; variables: Record<string, unknown>; operationName?: string },
     context: GatewayContext,
-    id: string,
   ): Promise<ExecutionResult> => {
-    const response = await apollo.executeOperation(
-      { query: plan.refetch.query, variables: plan.refetch.variables(id) },
-      { contextValue: context },
-    );
+    const response = await apollo.executeOperation(request, { contextValue: context });
     if (response.body.kind !== 'single') throw new Error('Expected a single result');
     const { data, errors } = response.body.singleResult;
     return {
@@ -95,7 +92,11 @@ export function serveGatewaySubscriptions(deps: {
     if (!url) throw new GraphQLError(`The ${plan.subgraph} subgraph has no URL.`);
     const shared = new SharedSubscription(
       plan,
-      (id) => refetch(plan, context, id),
+      (id) =>
+        runThroughGateway(
+          { query: plan.refetch.query, variables: plan.refetch.variables(id) },
+          context,
+        ),
       (finished) => {
         active.delete(finished);
         for (const [key, value] of shareable) if (value === finished) shareable.delete(key);
@@ -148,23 +149,16 @@ export function serveGatewaySubscriptions(deps: {
     });
   };
 
-  const execute = async (args: ExecutionArgs): Promise<ExecutionResult> => {
-    // Queries and mutations sent over the socket run like HTTP ones.
-    const response = await apollo.executeOperation(
+  // Queries and mutations sent over the socket run like HTTP ones.
+  const execute = (args: ExecutionArgs): Promise<ExecutionResult> =>
+    runThroughGateway(
       {
         query: print(args.document),
         variables: (args.variableValues ?? {}) as Record<string, unknown>,
         operationName: args.operationName ?? undefined,
       },
-      { contextValue: args.contextValue as GatewayContext },
+      args.contextValue as GatewayContext,
     );
-    if (response.body.kind !== 'single') throw new Error('Expected a single result');
-    const { data, errors } = response.body.singleResult;
-    return {
-      data: (data as Record<string, unknown> | null | undefined) ?? null,
-      ...(errors ? { errors: toGraphQLErrors(errors) } : {}),
-    };
-  };
 
   const wsServer = new WebSocketServer({ server: deps.httpServer, path: deps.path });
   const cleanup = useServer<ConnectionParams, { context: GatewayContext }>(

@@ -96,7 +96,14 @@ interface Waiter {
   resolve: (applied: boolean) => void;
 }
 
-const key = (group: string, eventId: string): string => `${group}\u0000${eventId}`;
+/** One map key for a pair of names (group and event, producer and group). */
+const key = (first: string, second: string): string => `${first}\u0000${second}`;
+
+interface Delivery {
+  producer: SubgraphName;
+  group: string;
+  loop: DeliveryLoop;
+}
 
 /**
  * The event bus when every service runs in one process (`npm start`, tests): each
@@ -106,7 +113,7 @@ const key = (group: string, eventId: string): string => `${group}\u0000${eventId
 export class InProcessEventBus implements EventBus {
   private readonly outboxes = new Map<SubgraphName, Outbox>();
   private readonly consumers = new Map<string, EventConsumer>();
-  private readonly loops = new Map<string, DeliveryLoop>();
+  private readonly loops = new Map<string, Delivery>();
   private readonly applied = new Map<string, string[]>();
   private readonly appliedKeys = new Set<string>();
   private readonly waiters = new Set<Waiter>();
@@ -118,7 +125,7 @@ export class InProcessEventBus implements EventBus {
     for (const consumer of this.consumers.values()) this.connect(outbox, consumer);
     return async () => {
       this.outboxes.delete(outbox.producer);
-      await this.disconnect((loopKey) => loopKey.startsWith(`${outbox.producer}\u0000`));
+      await this.disconnect((d) => d.producer === outbox.producer);
     };
   }
 
@@ -130,13 +137,13 @@ export class InProcessEventBus implements EventBus {
     for (const outbox of this.outboxes.values()) this.connect(outbox, consumer);
     return async () => {
       this.consumers.delete(consumer.group);
-      await this.disconnect((loopKey) => loopKey.endsWith(`\u0000${consumer.group}`));
+      await this.disconnect((d) => d.group === consumer.group);
     };
   }
 
   notify(producer: SubgraphName): void {
-    for (const [loopKey, loop] of this.loops) {
-      if (loopKey.startsWith(`${producer}\u0000`)) loop.wake();
+    for (const delivery of this.loops.values()) {
+      if (delivery.producer === producer) delivery.loop.wake();
     }
   }
 
@@ -176,26 +183,32 @@ export class InProcessEventBus implements EventBus {
   }
 
   private canDeliver(producer: SubgraphName, group: string): boolean {
-    return this.loops.has(`${producer}\u0000${group}`);
+    return this.loops.has(key(producer, group));
   }
 
   private connect(outbox: Outbox, consumer: EventConsumer): void {
     const producesAny = consumer.types.some((type) => EVENT_PRODUCERS[type] === outbox.producer);
-    const loopKey = `${outbox.producer}\u0000${consumer.group}`;
+    const loopKey = key(outbox.producer, consumer.group);
     if (!producesAny || this.loops.has(loopKey)) return;
     const log = this.log.child({ producer: outbox.producer, group: consumer.group });
-    this.loops.set(
-      loopKey,
-      new DeliveryLoop(outbox, consumer, (group, event) => this.markApplied(group, event), log),
-    );
+    this.loops.set(loopKey, {
+      producer: outbox.producer,
+      group: consumer.group,
+      loop: new DeliveryLoop(
+        outbox,
+        consumer,
+        (group, event) => this.markApplied(group, event),
+        log,
+      ),
+    });
   }
 
-  private async disconnect(matches: (loopKey: string) => boolean): Promise<void> {
+  private async disconnect(matches: (delivery: Delivery) => boolean): Promise<void> {
     const stopping: Promise<void>[] = [];
-    for (const [loopKey, loop] of this.loops) {
-      if (!matches(loopKey)) continue;
+    for (const [loopKey, delivery] of this.loops) {
+      if (!matches(delivery)) continue;
       this.loops.delete(loopKey);
-      stopping.push(loop.stop());
+      stopping.push(delivery.loop.stop());
     }
     await Promise.all(stopping);
   }
