@@ -35,13 +35,14 @@ const supergraph = readSupergraphConfig();
 const known = new Set<string>(CONFIG_ENV_VARS);
 
 describe('docker-compose.yml', () => {
-  it('has PostgreSQL, Redis, the bootstrap step, five subgraphs and the gateway', () => {
+  it('has PostgreSQL, Redis, a mail catcher, the bootstrap step, five subgraphs and the gateway', () => {
     expect(Object.keys(services).sort()).toEqual(
       [
         'booking',
         'course',
         'db-init',
         'gateway',
+        'mailpit',
         'postgres',
         'redis',
         'support',
@@ -94,6 +95,13 @@ describe('docker-compose.yml', () => {
       expect([npm, run]).toEqual(['npm', 'run']);
       expect(scripts[script ?? '']).toBeDefined();
     }
+  });
+
+  it('sends auth mail over SMTP to the mail catcher, which it waits for', () => {
+    const smtp = new URL(services.auth?.environment?.SMTP_URL ?? '');
+    expect([smtp.protocol, smtp.hostname, smtp.port]).toEqual(['smtp:', 'mailpit', '1025']);
+    expect(services.auth?.environment?.MAIL_FROM).toBeTruthy();
+    expect(services.auth?.depends_on?.mailpit?.condition).toBe('service_started');
   });
 
   it('bootstraps with an admin DATABASE_URL pointing at the postgres service', () => {
