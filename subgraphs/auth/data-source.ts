@@ -9,6 +9,7 @@ import { RefreshToken } from './entities/refresh-token';
 import { Session } from './entities/session';
 import { CreateAccountsAndSessions1763769600000 } from './migrations/1763769600000-create-accounts-and-sessions';
 import { AddTokenFamiliesMailAndRateLimits1763856000000 } from './migrations/1763856000000-add-token-families-mail-and-rate-limits';
+import { AddAccessVersion1764028800000 } from './migrations/1764028800000-add-access-version';
 
 export const createAuthDataSource = (
   config: CampusConfig,
@@ -23,6 +24,7 @@ export const createAuthDataSource = (
     migrations: [
       CreateAccountsAndSessions1763769600000,
       AddTokenFamiliesMailAndRateLimits1763856000000,
+      AddAccessVersion1764028800000,
     ],
     ...options,
   });

@@ -44,6 +44,8 @@ async function playDemoSession(
     throw error;
   }
   if (demo.assigneeId) {
+    // The admin takes it themself: their role is enough (requireAssignableAdmin), so the
+    // seed does not depend on auth's events having reached support's staff view yet.
     await assignSupportSession(ctx, actingAs(demo.assigneeId), {
       sessionId: demo.id,
       adminId: demo.assigneeId,

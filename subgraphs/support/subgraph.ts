@@ -7,6 +7,7 @@ import {
   type SubgraphRuntimeOptions,
   type SubgraphService,
 } from '../shared/server';
+import { staffAccountsConsumer } from './consumers/staff-accounts';
 import { createSupportDataSource } from './data-source';
 import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -25,6 +26,8 @@ export function buildSupportSubgraph(
     dataSource: createSupportDataSource(config, log, { keepStatements: runtime.keepStatements }),
     createLoaders,
     seed: seedSupport,
+    // auth's user.registered and user.access-changed keep the staff view: who can be assigned.
+    consumers: (ctx) => [staffAccountsConsumer(ctx)],
     config,
     log,
     runtime,

@@ -8,7 +8,7 @@ import { SupportSession, type SupportSessionStatus } from './entities/support-se
 import type { Loaders } from './loaders';
 import { messagesTopic, QUEUE_TOPIC, sessionTopic } from './services/topics';
 import { buildSupportSubgraph } from './subgraph';
-import { openedBy, run, stranger } from './test-kit';
+import { accessChanged, applyAccess, openedBy, run, stranger } from './test-kit';
 
 // Every test opens its own sessions with its own customers, so it depends on no global
 // count in the shared database.
@@ -271,6 +271,11 @@ describe('support mutations', () => {
     it('assigns another admin, and takes up a RESOLVED session again', async () => {
       const { session } = await sessionIn('RESOLVED');
       const other = randomUUID();
+      // Support knows admins from auth's events (support.staff): this one as auth tells it.
+      await applyAccess(
+        await s(),
+        accessChanged({ userId: other, role: 'ADMIN', status: 'ACTIVE', version: 1 }),
+      );
       const result = await assign(admin, session.id, other);
       expect(result.errors).toBeUndefined();
       expect(await stored(session.id)).toMatchObject({ status: 'ASSIGNED', assigneeId: other });

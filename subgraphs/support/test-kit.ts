@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { execute } from '../../test/helpers';
 import type { Role, Viewer } from '../shared/auth/viewer';
+import type { DomainEvent, EventPayloads } from '../shared/events/catalog';
 import type { SubgraphService } from '../shared/server';
+import { staffAccountsConsumer } from './consumers/staff-accounts';
 import type { SupportSession } from './entities/support-session';
 import type { Loaders } from './loaders';
 import { openSupportSession } from './services/open-session';
@@ -28,3 +31,24 @@ export const openedBy = (
   subject = `Help ${randomUUID()}`,
 ): Promise<SupportSession> =>
   openSupportSession(service.services, customer, { subject, message: `About ${subject}` });
+
+/** A user.access-changed event as auth would record it (a fresh id unless given one). */
+export const accessChanged = (
+  payload: EventPayloads['user.access-changed'],
+  id: string = uuidv7(),
+): DomainEvent<'user.access-changed'> => ({
+  id,
+  type: 'user.access-changed',
+  producer: 'auth',
+  occurredAt: new Date(),
+  payload,
+});
+
+/**
+ * Tells support's staff view about an account through its consumer (support.staff), as
+ * auth's event would when auth runs alongside: `accessChanged` handed to `handle`.
+ */
+export const applyAccess = async (
+  service: SubgraphService<Loaders>,
+  event: DomainEvent,
+): Promise<void> => staffAccountsConsumer(service.services).handle(event);

@@ -34,6 +34,13 @@ export class Account {
   @Column({ name: 'tokens_valid_after', type: 'timestamptz', nullable: true })
   tokensValidAfter: Date | null;
 
+  /**
+   * Grows with every change of role or status; the user.access-changed event carries it, so
+   * consumers ignore stale ones (0: as registered).
+   */
+  @Column({ name: 'access_version', type: 'int', default: 0 })
+  accessVersion: number;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

@@ -13,6 +13,17 @@ export interface EventPayloads {
     lastName: string;
     role: Role;
   };
+  /**
+   * An account's role or status changed (setUserRole, setAccountStatus): what other
+   * subgraphs authorize with. A registration is version 0 (user.registered).
+   */
+  'user.access-changed': {
+    userId: string;
+    role: Role;
+    status: 'ACTIVE' | 'SUSPENDED';
+    /** Increases with every change of the account's role or status: stale ones are ignored. */
+    version: number;
+  };
   'course.changed': {
     courseId: string;
     status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
@@ -45,6 +56,7 @@ export interface DomainEvent<T extends EventType = EventType> {
 /** Which subgraph writes each event to its outbox. */
 export const EVENT_PRODUCERS: Record<EventType, SubgraphName> = {
   'user.registered': 'auth',
+  'user.access-changed': 'auth',
   'course.changed': 'course',
   'booking.changed': 'booking',
 };
@@ -57,8 +69,9 @@ export interface ConsumerGroupSpec {
   /**
    * The producer's mutation waits (bounded) until this group has applied its event,
    * because the client's next step reads what the group writes (contract: read-your-writes).
+   * A list: only after events of these types.
    */
-  readYourWrites: boolean;
+  readYourWrites: boolean | readonly EventType[];
 }
 
 /** Every consumer group of the supergraph; each applies an event once. */
@@ -70,6 +83,14 @@ export const CONSUMER_GROUPS: readonly ConsumerGroupSpec[] = [
     types: ['course.changed'],
     readYourWrites: true,
   },
+  {
+    group: 'support.staff',
+    subgraph: 'support',
+    types: ['user.registered', 'user.access-changed'],
+    // An admin promoted a moment ago can be assigned a session at once; signUp (a STUDENT,
+    // never staff) does not wait for support.
+    readYourWrites: ['user.access-changed'],
+  },
 ];
 
 export function consumerGroup(group: string): ConsumerGroupSpec {
@@ -80,4 +101,8 @@ export function consumerGroup(group: string): ConsumerGroupSpec {
 
 /** The groups a producer's mutation waits for after recording an event of this type. */
 export const readYourWritesGroups = (type: EventType): string[] =>
-  CONSUMER_GROUPS.filter((g) => g.readYourWrites && g.types.includes(type)).map((g) => g.group);
+  CONSUMER_GROUPS.filter(
+    (g) =>
+      g.types.includes(type) &&
+      (typeof g.readYourWrites === 'boolean' ? g.readYourWrites : g.readYourWrites.includes(type)),
+  ).map((g) => g.group);

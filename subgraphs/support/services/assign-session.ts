@@ -3,14 +3,17 @@ import type { ServiceContext } from '../../shared/context';
 import { conflict } from '../../shared/errors';
 import { requireUuid } from '../../shared/ids';
 import { SupportSession } from '../entities/support-session';
+import { requireAssignableAdmin } from './assignees';
 import { lockSession } from './locked-session';
 import { notifySessionChanged } from './notify';
 
 /**
  * assignSupportSession (admins only): the session goes to `adminId`, by default the
- * viewer, and becomes ASSIGNED (a RESOLVED one is taken up again). Roles live in auth, so
- * `adminId` is trusted to name an admin, as the caller is one. UNAUTHENTICATED, FORBIDDEN,
- * BAD_USER_INPUT (`sessionId`, `adminId`), NOT_FOUND, CONFLICT when the session is CLOSED.
+ * viewer, and becomes ASSIGNED (a RESOLVED one is taken up again). Assignees read the
+ * whole conversation, so `adminId` must be an active admin in support's staff view (from
+ * auth's events; see requireAssignableAdmin). UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT
+ * (`sessionId`, `adminId`: malformed, or not an active admin), NOT_FOUND, CONFLICT when
+ * the session is CLOSED.
  */
 export async function assignSupportSession(
   ctx: ServiceContext,
@@ -22,6 +25,7 @@ export async function assignSupportSession(
   const assigneeId = requireUuid('adminId', input.adminId ?? admin.id);
 
   const { session, changed } = await ctx.db.transaction(async (manager) => {
+    await requireAssignableAdmin(manager, admin, assigneeId);
     const session = await lockSession(manager, input.sessionId);
     if (session.status === 'CLOSED') {
       throw conflict('A closed support session cannot be assigned.');

@@ -4,7 +4,10 @@ import { forbidden, notFound } from '../../shared/errors';
 import { requireUuid } from '../../shared/ids';
 import { SupportSession } from '../entities/support-session';
 
-/** The contract's participants of a session: its customer, its assignee and every admin. */
+/**
+ * The contract's participants of a session: its customer, its assignee and every admin.
+ * Assignees are active admins: support.staff unassigns an account demoted or suspended.
+ */
 export const isParticipant = (viewer: Viewer, session: SupportSession): boolean =>
   viewer.role === 'ADMIN' || viewer.id === session.customerId || viewer.id === session.assigneeId;
 
