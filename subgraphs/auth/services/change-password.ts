@@ -7,7 +7,7 @@ import { accountWithPasswordHash } from './account-lookup';
 import { endSessions } from './end-sessions';
 import { startLoginAttempt } from './login-rate-limit';
 import { expireOneTimeTokens } from './one-time-tokens';
-import { assertPasswordPolicy, hashPassword, verifyPassword } from './passwords';
+import { assertPasswordPolicy, hashPassword, presentedPassword, verifyPassword } from './passwords';
 import type { ClientInfo } from './sessions';
 
 /**
@@ -23,11 +23,12 @@ export async function changePassword(
   client: ClientInfo,
 ): Promise<true> {
   const signedIn = requireViewer(viewer);
+  const currentPassword = presentedPassword('currentPassword', input.currentPassword);
   assertPasswordPolicy(input.newPassword, 'newPassword');
   const account = await accountWithPasswordHash(ctx.db.manager, { id: signedIn.id });
   if (!account) throw unauthenticated('This account no longer exists.');
   const attempt = await startLoginAttempt(ctx.db, account.email, client.ip);
-  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+  if (!(await verifyPassword(account.passwordHash, currentPassword))) {
     throw badUserInput('currentPassword', 'The current password is incorrect.');
   }
   await attempt.succeeded();

@@ -10,6 +10,7 @@ import {
   consumeOneTimeToken,
   issueOneTimeToken,
 } from './one-time-tokens';
+import { presentedToken } from './opaque-tokens';
 
 /** Issues a verification token and writes its mail, in the caller's transaction. */
 export async function queueEmailVerification(
@@ -50,6 +51,7 @@ export async function requestEmailVerification(
 
 /** Uses up a verification token and marks its account's email verified. No viewer needed. */
 export async function verifyEmail(ctx: ServiceContext, token: string): Promise<Account> {
+  presentedToken('token', token);
   return ctx.db.transaction(async (manager) => {
     const accountId = await consumeOneTimeToken(manager, 'EMAIL_VERIFICATION', token);
     if (!accountId) {

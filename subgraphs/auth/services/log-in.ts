@@ -2,9 +2,9 @@ import type { ServiceContext } from '../../shared/context';
 import { forbidden, unauthenticated } from '../../shared/errors';
 import { Account } from '../entities/account';
 import { accountWithPasswordHash } from './account-lookup';
-import { normaliseEmail } from './emails';
+import { presentedEmail } from './emails';
 import { startLoginAttempt } from './login-rate-limit';
-import { decoyVerify, verifyPassword } from './passwords';
+import { decoyVerify, presentedPassword, verifyPassword } from './passwords';
 import { openSession, type AuthPayload, type ClientInfo } from './sessions';
 
 const WRONG_CREDENTIALS = 'Email or password is incorrect.';
@@ -19,14 +19,16 @@ export async function logIn(
   credentials: { email: string; password: string },
   client: ClientInfo,
 ): Promise<AuthPayload> {
-  const email = normaliseEmail(credentials.email);
+  // Checked before the rate limit: malformed input is not a guess and costs no attempt.
+  const email = presentedEmail('email', credentials.email);
+  const password = presentedPassword('password', credentials.password);
   const attempt = await startLoginAttempt(ctx.db, email, client.ip);
   const account = await accountWithPasswordHash(ctx.db.manager, { email });
   if (!account) {
-    await decoyVerify(credentials.password);
+    await decoyVerify(password);
     throw unauthenticated(WRONG_CREDENTIALS);
   }
-  if (!(await verifyPassword(account.passwordHash, credentials.password))) {
+  if (!(await verifyPassword(account.passwordHash, password))) {
     throw unauthenticated(WRONG_CREDENTIALS);
   }
   await attempt.succeeded();

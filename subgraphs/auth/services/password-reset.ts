@@ -2,7 +2,7 @@ import type { ServiceContext } from '../../shared/context';
 import { badUserInput } from '../../shared/errors';
 import { Account } from '../entities/account';
 import { refuseSessionTokens } from './access-token-revocation';
-import { normaliseEmail } from './emails';
+import { presentedEmail } from './emails';
 import { endSessions } from './end-sessions';
 import { clearLoginFailures } from './login-rate-limit';
 import { passwordResetMail } from './mail-templates';
@@ -13,6 +13,7 @@ import {
   expireOneTimeTokens,
   issueOneTimeToken,
 } from './one-time-tokens';
+import { presentedToken } from './opaque-tokens';
 import { assertPasswordPolicy, hashPassword } from './passwords';
 
 /**
@@ -21,10 +22,9 @@ import { assertPasswordPolicy, hashPassword } from './passwords';
  * so neither the result nor the response time tells whether the account exists.
  */
 export async function requestPasswordReset(ctx: ServiceContext, email: string): Promise<true> {
+  const address = presentedEmail('email', email);
   const queued = await ctx.db.transaction(async (manager) => {
-    const account = await manager
-      .getRepository(Account)
-      .findOneBy({ email: normaliseEmail(email) });
+    const account = await manager.getRepository(Account).findOneBy({ email: address });
     if (!account) return false;
     const token = await issueOneTimeToken(
       manager,
@@ -48,9 +48,10 @@ export async function resetPassword(
   ctx: ServiceContext,
   input: { token: string; newPassword: string },
 ): Promise<true> {
+  const token = presentedToken('token', input.token);
   assertPasswordPolicy(input.newPassword, 'newPassword');
   const { email, ended } = await ctx.db.transaction(async (manager) => {
-    const accountId = await consumeOneTimeToken(manager, 'PASSWORD_RESET', input.token);
+    const accountId = await consumeOneTimeToken(manager, 'PASSWORD_RESET', token);
     if (!accountId) {
       throw badUserInput('token', 'This reset token is invalid, used or expired.');
     }

@@ -1,5 +1,6 @@
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
 import { badUserInput } from '../../shared/errors';
+import { exactText, plainText } from '../../shared/validation';
 
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 256;
@@ -36,4 +37,14 @@ export function assertPasswordPolicy(password: string, field: string): void {
   if (password.length > MAX_PASSWORD_LENGTH) {
     throw badUserInput(field, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
   }
+  // argon2 hashes the UTF-8 bytes, where a lone surrogate becomes U+FFFD: two different
+  // passwords would hash alike. NUL is refused with it, as in all text.
+  plainText(field, password);
 }
+
+/**
+ * A password given to prove who one is (logIn, the current password): plain text, and no
+ * longer than the policy allows any password to be, so argon2 never hashes a huge value.
+ */
+export const presentedPassword = (field: string, password: string): string =>
+  exactText(field, password, MAX_PASSWORD_LENGTH);

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../../shared/context';
 import { forbidden, unauthenticated } from '../../shared/errors';
 import { Account } from '../entities/account';
 import { refuseSessionTokens } from './access-token-revocation';
-import { hashToken } from './opaque-tokens';
+import { hashToken, presentedToken } from './opaque-tokens';
 import { addRefreshToken, issueAuthPayload, type AuthPayload, type ClientInfo } from './sessions';
 
 interface PresentedToken {
@@ -32,7 +32,7 @@ export async function refreshSession(
   refreshToken: string,
   client: ClientInfo,
 ): Promise<AuthPayload> {
-  const tokenHash = hashToken(refreshToken);
+  const tokenHash = hashToken(presentedToken('refreshToken', refreshToken));
   const outcome = await ctx.db.transaction(async (manager): Promise<Outcome> => {
     const [owner] = (await manager.query(
       `SELECT s."account_id" FROM "auth"."refresh_tokens" t

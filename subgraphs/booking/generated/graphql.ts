@@ -15,7 +15,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date and time in UTC. */
+  /** A date and time, RFC 3339 with a time zone offset (2027-01-01T10:00:00Z or 2027-01-01T12:00:00+02:00), in years 0001 to 9999 in UTC. Always returned in UTC with milliseconds (2027-01-01T10:00:00.000Z). */
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };

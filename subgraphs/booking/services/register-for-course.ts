@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../shared/context';
 import { isUniqueViolation } from '../../shared/db/errors';
 import { badUserInput, conflict } from '../../shared/errors';
 import { requireUuid } from '../../shared/ids';
-import { optionalText } from '../../shared/validation';
+import { exactText, optionalText } from '../../shared/validation';
 import type { Booking } from '../entities/booking';
 import { recordBookingChanged } from './booking-events';
 import { notifyBookingUpdated } from './notify-booking-updated';
@@ -73,13 +73,7 @@ function checkInput(input: RegisterForCourseInput) {
       ? null
       : requireUuid('scheduleId', input.scheduleId);
   // The key is opaque: compared as sent, never trimmed.
-  const key = input.idempotencyKey;
-  if (key.length < 1 || key.length > IDEMPOTENCY_KEY_MAX) {
-    throw badUserInput(
-      'idempotencyKey',
-      `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`,
-    );
-  }
+  const key = exactText('idempotencyKey', input.idempotencyKey, IDEMPOTENCY_KEY_MAX, 1);
   const note = optionalText('note', input.note, NOTE_MAX) ?? null;
   return { courseId, scheduleId, key, note };
 }

@@ -3,7 +3,9 @@ import { Room } from '../entities/room';
 import type { QueryResolvers } from '../generated/graphql';
 import { findAvailableSchedules } from '../services/available-schedules';
 import { listCourses } from '../services/course-list';
+import { SLUG_MAX } from '../services/course-fields';
 import { requireUuid } from '../../shared/ids';
+import { exactText } from '../../shared/validation';
 import { canSeeCourse } from '../services/visibility';
 
 export const Query: QueryResolvers = {
@@ -17,7 +19,8 @@ export const Query: QueryResolvers = {
     if (id != null) requireUuid('id', id);
     const course = await (id != null
       ? loaders.courseById.load(id)
-      : loaders.courseBySlug.load(slug as string));
+      : // Not held to the slug format: a slug that cannot exist is simply not found.
+        loaders.courseBySlug.load(exactText('slug', slug as string, SLUG_MAX)));
     // A course the viewer may not see is reported exactly like a missing one.
     return course && canSeeCourse(viewer, course) ? course : null;
   },

@@ -1,5 +1,5 @@
 import { badUserInput } from '../../shared/errors';
-import { intInRange, requiredText } from '../../shared/validation';
+import { intInRange, optionalText, requiredText } from '../../shared/validation';
 import type { MoneyInput } from '../generated/graphql';
 
 /**
@@ -8,7 +8,8 @@ import type { MoneyInput } from '../generated/graphql';
  * constraints hold the same rules; these give the client a precise answer first.
  */
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const SLUG_MAX = 100;
+export const SLUG_MAX = 100;
+export const TITLE_MAX = 200;
 const CURRENCY = /^[A-Z]{3}$/;
 const DESCRIPTION_MAX = 10_000;
 
@@ -22,16 +23,11 @@ export function courseSlug(value: string): string {
   return value;
 }
 
-export const courseTitle = (value: string): string => requiredText('title', value, 200);
+export const courseTitle = (value: string): string => requiredText('title', value, TITLE_MAX);
 
 /** Absent or null is the empty description. */
-export function courseDescription(value: string | null | undefined): string {
-  const text = (value ?? '').trim();
-  if (text.length > DESCRIPTION_MAX) {
-    throw badUserInput('description', `description must be at most ${DESCRIPTION_MAX} characters.`);
-  }
-  return text;
-}
+export const courseDescription = (value: string | null | undefined): string =>
+  optionalText('description', value, DESCRIPTION_MAX) ?? '';
 
 export const courseCapacity = (value: number): number => intInRange('capacity', value, 1, 10_000);
 

@@ -1,10 +1,28 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../shared/auth/viewer';
-import { paginate, type Connection, type PageArgs } from '../../shared/pagination';
+import {
+  paginate,
+  type Connection,
+  type KeysetOrder,
+  type PageArgs,
+} from '../../shared/pagination';
 import { Course } from '../entities/course';
 import type { CourseFilter } from '../generated/graphql';
 import { requireUuid } from '../../shared/ids';
+import { optionalText } from '../../shared/validation';
+import { TITLE_MAX } from './course-fields';
 import { whereCourseVisible } from './visibility';
+
+/** As long as the longest title, so a search for a whole title still works. */
+export const MAX_COURSE_SEARCH_LENGTH = TITLE_MAX;
+
+const BY_TITLE: KeysetOrder<Course> = {
+  columns: [
+    { sql: 'course.title', kind: 'text', maxLength: TITLE_MAX },
+    { sql: 'course.id', kind: 'uuid' },
+  ],
+  values: (course) => [course.title, course.id],
+};
 
 /** `%` and `_` in what the user typed are literal characters, not wildcards. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -28,15 +46,12 @@ export function listCourses(
       instructorId: requireUuid('instructorId', filter.instructorId),
     });
   }
-  const search = filter.search?.trim();
+  const search = optionalText('search', filter.search, MAX_COURSE_SEARCH_LENGTH);
   if (search) {
     // ILIKE '%…%' on each column uses its trigram index.
     query.andWhere('(course.title ILIKE :pattern OR course.description ILIKE :pattern)', {
       pattern: `%${escapeLike(search)}%`,
     });
   }
-  return paginate(query, page, {
-    columns: ['course.title', 'course.id'],
-    values: (course) => [course.title, course.id],
-  });
+  return paginate(query, page, BY_TITLE);
 }

@@ -8,10 +8,15 @@ import {
 import { InstructorProfile } from '../entities/instructor-profile';
 import { Profile } from '../entities/profile';
 import { namePattern } from './search-pattern';
+import { MAX_NAME_LENGTH } from './update-my-profile';
 
 /** Every listing of people reads alphabetically by last name (index profiles_name_order_idx). */
 const BY_NAME: KeysetOrder<Profile> = {
-  columns: ['profile.last_name', 'profile.first_name', 'profile.id'],
+  columns: [
+    { sql: 'profile.last_name', kind: 'text', maxLength: MAX_NAME_LENGTH },
+    { sql: 'profile.first_name', kind: 'text', maxLength: MAX_NAME_LENGTH },
+    { sql: 'profile.id', kind: 'uuid' },
+  ],
   values: (profile) => [profile.lastName, profile.firstName, profile.id],
 };
 

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../shared/errors';
+import { optionalText } from '../../shared/validation';
 
 export const MAX_SEARCH_LENGTH = 100;
 
@@ -10,10 +10,6 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\$
  * search is blank and so filters nothing. Inner runs of spaces count as one.
  */
 export function namePattern(search: string | null | undefined): string | null {
-  const words = (search ?? '').trim().replace(/\s+/g, ' ');
-  if (!words) return null;
-  if (words.length > MAX_SEARCH_LENGTH) {
-    throw badUserInput('search', `search must be at most ${MAX_SEARCH_LENGTH} characters.`);
-  }
-  return `%${escapeLike(words)}%`;
+  const words = optionalText('search', search, MAX_SEARCH_LENGTH)?.replace(/\s+/g, ' ');
+  return words ? `%${escapeLike(words)}%` : null;
 }

@@ -8,7 +8,7 @@ import {
 import type { ServiceContext } from '../../shared/context';
 import { badUserInput, notFound } from '../../shared/errors';
 import { requireUuid } from '../../shared/ids';
-import { intInRange, optionalText } from '../../shared/validation';
+import { intInRange, optionalText, plainText } from '../../shared/validation';
 import { Profile } from '../entities/profile';
 import type { InstructorProfileInput } from '../generated/graphql';
 
@@ -46,7 +46,7 @@ function specialties(values: readonly string[] | null): string[] {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const value of values) {
-    const text = value.trim();
+    const text = plainText('specialties', value).trim();
     if (text.length < 1 || text.length > MAX_SPECIALTY_LENGTH) {
       throw badUserInput(
         'specialties',
