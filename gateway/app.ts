@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { GraphQLFormattedError } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -8,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { graphqlJsonBody, lastResortErrors } from '../subgraphs/shared/graphql-http';
 import { processRevocationList, type RevocationList } from '../subgraphs/shared/auth/revocations';
 import { AccessTokenVerifier } from '../subgraphs/shared/auth/tokens';
 import type { CampusConfig } from '../subgraphs/shared/config';
@@ -15,7 +17,9 @@ import { createFormatError } from '../subgraphs/shared/format-error';
 import type { Logger } from '../subgraphs/shared/logger';
 import { envPrefix } from '../subgraphs/shared/topology';
 import { mountHealthRoutes } from './health';
-import { queryLimits } from './limits';
+import { errorShapingPlugin, shapeError } from './error-shaping';
+import { guardVariables, refuseWhileDraining } from './http-guards';
+import { PARSE_OPTIONS, REQUEST_LIMITS, documentRules } from './limits';
 import { supergraphFromFile } from './supergraph-file';
 import { serveGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/server';
 import { CampusSubgraphDataSource } from './subgraph-data-source';
@@ -30,6 +34,12 @@ export interface CampusGateway {
   subscriptionStats(): ReturnType<GatewaySubscriptions['stats']>;
   start(): Promise<void>;
   listen(port: number): Promise<string>;
+  /**
+   * The first half of a shutdown: still listening, but new requests get 503 and /ready
+   * says draining; open subscriptions receive the "shutting down" error and end.
+   */
+  drain(): Promise<void>;
+  /** Drains, then lets in-flight requests finish and closes the server. */
   stop(): Promise<void>;
 }
 
@@ -57,26 +67,36 @@ export function createGateway(
       const target = config.subgraphUrlOverrides[envPrefix(name)] ?? url;
       if (!target) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
       subgraphUrls.set(name, target);
-      return new CampusSubgraphDataSource({ name, url: target }, config.gatewaySecret);
+      return new CampusSubgraphDataSource(
+        { name, url: target },
+        config.gatewaySecret,
+        config.subgraphTimeoutMs,
+        log,
+      );
     },
   });
 
-  const limits = queryLimits();
+  const validationRules = documentRules();
+  const shaping = { production: config.production, development };
+  const mask = createFormatError(log, development);
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+    shapeError(mask(formatted, error), shaping);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: log,
     introspection: !config.production,
     includeStacktraceInErrorResponses: development,
-    formatError: createFormatError(log, development),
-    validationRules: limits.validationRules,
+    formatError,
+    parseOptions: PARSE_OPTIONS,
+    validationRules,
+    // Signals belong to the process (main.ts, npm start), which stops the gateway in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-      ...limits.plugins,
-      // Subscriptions end (with a reason) before the HTTP server drains.
-      { serverWillStart: async () => ({ drainServer: async () => subscriptions?.dispose() }) },
+      errorShapingPlugin(shaping),
     ],
   });
   let subscriptions: GatewaySubscriptions | undefined;
@@ -89,7 +109,12 @@ export function createGateway(
   });
 
   let loaded = false;
-  mountHealthRoutes(app, { loaded: () => loaded, subgraphs: () => subgraphUrls });
+  let draining = false;
+  mountHealthRoutes(app, {
+    loaded: () => loaded,
+    draining: () => draining,
+    subgraphs: () => subgraphUrls,
+  });
 
   return {
     httpServer,
@@ -116,24 +141,34 @@ export function createGateway(
         verifier,
         revocations,
         gatewaySecret: config.gatewaySecret,
-        validationRules: limits.validationRules,
+        validationRules,
+        subgraphTimeoutMs: config.subgraphTimeoutMs,
+        shaping,
         log,
       });
       app.use(
         '/graphql',
+        refuseWhileDraining(() => draining),
         cors<cors.CorsRequest>(),
-        express.json({ limit: '1mb' }),
+        ...graphqlJsonBody(REQUEST_LIMITS.bodyBytes),
+        guardVariables,
         expressMiddleware(apollo, {
           context: createContextFactory(verifier, revocations),
         }),
       );
+      app.use(lastResortErrors(log));
     },
     async listen(port) {
       await new Promise<void>((resolve) => httpServer.listen(port, resolve));
       const { port: actual } = httpServer.address() as AddressInfo;
       return `http://localhost:${actual}/graphql`;
     },
+    async drain() {
+      draining = true;
+      await subscriptions?.dispose();
+    },
     async stop() {
+      await this.drain();
       if (loaded) await apollo.stop();
       else if (httpServer.listening) httpServer.close();
     },

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 
-const SUBGRAPH_TIMEOUT_MS = 2_000;
+/** /ready answers within this bound even when a subgraph hangs (it is then "down"). */
+const HEALTH_CHECK_TIMEOUT_MS = 1_000;
 
 /** The `/health` URL of a subgraph from its GraphQL URL. */
 export const healthUrlOf = (graphqlUrl: string): string =>
@@ -9,8 +10,9 @@ export const healthUrlOf = (graphqlUrl: string): string =>
 async function answers(url: string): Promise<boolean> {
   try {
     const response = await fetch(healthUrlOf(url), {
-      signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS),
+      signal: AbortSignal.timeout(HEALTH_CHECK_TIMEOUT_MS),
     });
+    await response.body?.cancel();
     return response.ok;
   } catch {
     return false;
@@ -18,12 +20,17 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * `/health`: the process is up (liveness). `/ready`: the supergraph is loaded and every
- * subgraph answers its own health check (readiness: route traffic here).
+ * `/health`: the process is up (liveness). `/ready`: the supergraph is loaded, the gateway
+ * is not draining, and every subgraph answers its own health check within a second
+ * (readiness: route traffic here); the body says which subgraph is down.
  */
 export function mountHealthRoutes(
   app: Express,
-  state: { loaded: () => boolean; subgraphs: () => ReadonlyMap<string, string> },
+  state: {
+    loaded: () => boolean;
+    draining: () => boolean;
+    subgraphs: () => ReadonlyMap<string, string>;
+  },
 ): void {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -34,9 +41,9 @@ export function mountHealthRoutes(
     const status = Object.fromEntries(
       subgraphs.map(([name], i) => [name, results[i] ? 'ok' : 'down']),
     );
-    const ready = state.loaded() && subgraphs.length > 0 && results.every(Boolean);
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'unavailable', subgraphs: status });
+    const ready =
+      state.loaded() && !state.draining() && subgraphs.length > 0 && results.every(Boolean);
+    const summary = state.draining() ? 'draining' : ready ? 'ready' : 'unavailable';
+    res.status(ready ? 200 : 503).json({ status: summary, subgraphs: status });
   });
 }

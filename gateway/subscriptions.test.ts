@@ -216,6 +216,29 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     expect((error as { code?: number }).code).toBe(4403);
   });
 
+  it('two sessions of one user: when one logs out, only its own subscription ends', async () => {
+    const student = await signUp('Twice');
+    const email = student.user.email;
+    const secondSession = (
+      await gql<{ logIn: { accessToken: string } }>(
+        `mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }`,
+        { e: email, p: 'long-enough-password' },
+      )
+    ).logIn.accessToken;
+    const sessionId = await openSession(student.accessToken, 'Two tabs');
+    const first = await liveMessages(client(student.accessToken), sessionId, student.accessToken);
+    const second = await liveMessages(client(secondSession), sessionId, secondSession);
+
+    await gql(`mutation { logOut }`, {}, student.accessToken);
+    expect(((await first.ended).error as { code?: number }).code).toBe(4403);
+
+    const after = await send(secondSession, sessionId, 'still here');
+    await eventually(async () =>
+      second.results.some((r) => r.data?.supportMessageAdded.id === after) ? true : null,
+    );
+    expect(second.results.every((r) => r.errors === undefined)).toBe(true);
+  });
+
   it('bookingUpdated carries the course and the student from other subgraphs', async () => {
     const student = await signUp('Booker');
     const { course } = await gql<{ course: { id: string; title: string } }>(

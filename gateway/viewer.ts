@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import type { RevocationList } from '../subgraphs/shared/auth/revocations';
 import type { AccessTokenVerifier } from '../subgraphs/shared/auth/tokens';
@@ -19,7 +20,17 @@ export interface GatewayContext {
 export function createContextFactory(verifier: AccessTokenVerifier, revocations: RevocationList) {
   return async ({ req }: { req: IncomingMessage & { ip?: string } }): Promise<GatewayContext> => {
     const authorization = req.headers.authorization;
-    const viewer = await viewerFromAuthorization(verifier, revocations, authorization);
+    const viewer = await viewerFromAuthorization(verifier, revocations, authorization).catch(
+      (error: unknown) => {
+        // A bad token is refused at the door, before any subgraph: HTTP 401.
+        if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') {
+          throw new GraphQLError(error.message, {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+        throw error;
+      },
+    );
     const client = { ip: req.ip ?? req.socket.remoteAddress, userAgent: req.headers['user-agent'] };
     return viewer ? { viewer, authorization, client } : { viewer: null, client };
   };

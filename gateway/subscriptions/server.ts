@@ -10,6 +10,7 @@ import {
   validate,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLFormattedError,
   type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -18,6 +19,8 @@ import type { RevocationList } from '../../subgraphs/shared/auth/revocations';
 import type { AccessTokenVerifier } from '../../subgraphs/shared/auth/tokens';
 import { viewerFromAuthorization } from '../../subgraphs/shared/auth/viewer-from-header';
 import type { Logger } from '../../subgraphs/shared/logger';
+import { shapeErrors, type ErrorShapingOptions } from '../error-shaping';
+import { PARSE_OPTIONS, REQUEST_LIMITS, checkVariables } from '../limits';
 import type { GatewayContext } from '../viewer';
 import { planSubscription, type SubscriptionPlan } from './operation-plan';
 import {
@@ -27,6 +30,7 @@ import {
 } from './shared-subscription';
 import { subscriptionOwners } from './subscription-owners';
 import { UpstreamPool } from './upstream-pool';
+import { untilDone } from './until-done';
 import { watchConnection } from './connection-watch';
 
 export interface GatewaySubscriptions {
@@ -64,11 +68,15 @@ export function serveGatewaySubscriptions(deps: {
   revocations: RevocationList;
   gatewaySecret: string;
   validationRules: readonly ValidationRule[];
+  /** The deadline for an upstream socket's handshake. */
+  subgraphTimeoutMs: number;
+  /** The same shaping as HTTP responses. */
+  shaping: ErrorShapingOptions;
   log: Logger;
 }): GatewaySubscriptions {
   const { apollo, gateway, log } = deps;
   let owners = subscriptionOwners(deps.supergraphSdl);
-  const pool = new UpstreamPool(deps.gatewaySecret, log);
+  const pool = new UpstreamPool(deps.gatewaySecret, deps.subgraphTimeoutMs, log);
   const active = new Set<SharedSubscription>();
   const shareable = new Map<string, SharedSubscription>();
   let clientSubscriptions = 0;
@@ -118,11 +126,12 @@ export function serveGatewaySubscriptions(deps: {
       if (error instanceof GraphQLError) return { errors: [error] };
       throw error;
     }
-    // Same viewer, same operation and variables: the same events and the same answers.
+    // Same token, same operation and variables: the same events and the same answers, and
+    // the same credential ends them all. Two sessions of one user never share, so one
+    // session's logOut or expiry cannot end (or decide) what the other receives.
     const key = plan.shareable
       ? JSON.stringify([
-          context.viewer?.id ?? null,
-          context.viewer?.role ?? null,
+          context.authorization ?? null,
           print(args.document),
           args.operationName ?? null,
           variables,
@@ -139,7 +148,7 @@ export function serveGatewaySubscriptions(deps: {
       if (key) shareable.set(key, shared);
     }
     const source = shared;
-    return new Repeater<ExecutionResult>(async (push, stop) => {
+    const events = new Repeater<ExecutionResult>(async (push, stop) => {
       const listener: SubscriptionListener = { push: (r) => void push(r), end: () => stop() };
       clientSubscriptions += 1;
       source.add(listener);
@@ -147,7 +156,40 @@ export function serveGatewaySubscriptions(deps: {
       clientSubscriptions -= 1;
       source.remove(listener);
     });
+    return delivered(events);
   };
+
+  // Subscriptions whose last message graphql-ws has not yet written to the socket: a
+  // shutdown waits for them, so the "shutting down" error reaches the client first.
+  let undelivered = 0;
+  let allDelivered: (() => void) | undefined;
+  const delivered = (events: Repeater<ExecutionResult>) => {
+    undelivered += 1;
+    return untilDone(events, () => {
+      undelivered -= 1;
+      if (undelivered === 0) allDelivered?.();
+    });
+  };
+  const flushed = (timeoutMs: number) =>
+    undelivered === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          allDelivered = resolve;
+          setTimeout(resolve, timeoutMs).unref();
+        });
+
+  const shape = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
+    shapeErrors(
+      errors.map((e) => (e instanceof GraphQLError ? e.toJSON() : e)),
+      deps.shaping,
+    );
+  const withCode = (error: GraphQLError, code: string) =>
+    new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      extensions: { ...error.extensions, code },
+    });
 
   // Queries and mutations sent over the socket run like HTTP ones.
   const execute = (args: ExecutionArgs): Promise<ExecutionResult> =>
@@ -160,7 +202,12 @@ export function serveGatewaySubscriptions(deps: {
       args.contextValue as GatewayContext,
     );
 
-  const wsServer = new WebSocketServer({ server: deps.httpServer, path: deps.path });
+  // Frames are bounded like HTTP bodies (ws would accept 100 MiB by default).
+  const wsServer = new WebSocketServer({
+    server: deps.httpServer,
+    path: deps.path,
+    maxPayload: REQUEST_LIMITS.bodyBytes,
+  });
   const cleanup = useServer<ConnectionParams, { context: GatewayContext }>(
     {
       onConnect: async (ctx) => {
@@ -186,17 +233,24 @@ export function serveGatewaySubscriptions(deps: {
         }
         return true;
       },
+      // Every limit of HTTP, in the same order: shape of variables before anything reads
+      // them, tokens while parsing, then depth, cost, aliases and directives.
       onSubscribe: (ctx, _id, payload) => {
         const schema = gateway.schema;
         if (!schema) return [new GraphQLError('The gateway is not ready yet.')];
+        const refused = checkVariables(payload.variables) ?? checkVariables(payload.extensions);
+        if (refused) return [refused];
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, PARSE_OPTIONS);
         } catch (error) {
-          return [error as GraphQLError];
+          if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+          throw error;
         }
-        const errors = validate(schema, document, [...specifiedRules, ...deps.validationRules]);
-        if (errors.length > 0) return errors;
+        const errors = validate(schema, document, [...specifiedRules, ...deps.validationRules], {
+          maxErrors: REQUEST_LIMITS.errors.count,
+        });
+        if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         return {
           schema,
           document,
@@ -207,11 +261,15 @@ export function serveGatewaySubscriptions(deps: {
       },
       execute,
       subscribe,
+      onError: (_ctx, _id, _payload, errors) => shape(errors),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: shape(result.errors) } : undefined,
     },
     wsServer,
     12_000,
   );
 
+  let disposed: Promise<void> | undefined;
   return {
     stats() {
       const upstream = pool.stats();
@@ -230,10 +288,19 @@ export function serveGatewaySubscriptions(deps: {
         );
       }
     },
-    async dispose() {
-      for (const shared of [...active]) shared.interrupt('The gateway is shutting down.');
-      await cleanup.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    dispose() {
+      disposed ??= (async () => {
+        for (const shared of [...active]) {
+          shared.interrupt(
+            'The gateway is shutting down. Subscribe again in a moment.',
+            'SHUTTING_DOWN',
+          );
+        }
+        await flushed(2_000);
+        await cleanup.dispose();
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      })();
+      return disposed;
     },
   };
 }

@@ -16,10 +16,10 @@ export const toGraphQLErrors = (errors: readonly GraphQLFormattedError[]): Graph
     (e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions ?? undefined }),
   );
 
-const unavailable = (reason: string) =>
-  new GraphQLError(reason, {
-    extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'SUBSCRIPTION_INTERRUPTED' },
-  });
+export type InterruptionReason = 'SUBSCRIPTION_INTERRUPTED' | 'SHUTTING_DOWN';
+
+const unavailable = (message: string, reason: InterruptionReason = 'SUBSCRIPTION_INTERRUPTED') =>
+  new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', reason } });
 
 /**
  * One upstream subscription and everyone listening to it. Events are handled one at a
@@ -78,9 +78,9 @@ export class SharedSubscription {
   }
 
   /** Ends it for everyone with an error (the supergraph changed, the gateway stops). */
-  interrupt(reason: string): void {
+  interrupt(message: string, reason?: InterruptionReason): void {
     if (this.finished) return;
-    this.broadcast({ errors: [unavailable(reason)] });
+    this.broadcast({ errors: [unavailable(message, reason)] });
     this.finish();
   }
 

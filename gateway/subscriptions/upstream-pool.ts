@@ -18,6 +18,7 @@ export class UpstreamPool {
 
   constructor(
     private readonly gatewaySecret: string,
+    private readonly handshakeTimeoutMs: number,
     private readonly log: Logger,
   ) {}
 
@@ -74,14 +75,24 @@ export class UpstreamPool {
   }
 
   private connect(url: string, authorization: string | undefined): Connection {
+    const handshakeTimeout = this.handshakeTimeoutMs;
+    // ws's own deadline for the HTTP upgrade: a subgraph that never answers it would
+    // otherwise hold the subscription forever (graphql-ws's ack timeout starts later).
+    class WebSocketWithDeadline extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { handshakeTimeout });
+      }
+    }
     const client = createClient({
       url: url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
+      webSocketImpl: WebSocketWithDeadline,
       lazy: true,
       lazyCloseTimeout: 0,
       // A subgraph that goes away ends its subscriptions; clients resubscribe with `after`.
       retryAttempts: 0,
       keepAlive: 12_000,
+      // A subgraph that accepts the socket but never acknowledges it is treated as gone.
+      connectionAckWaitTimeout: this.handshakeTimeoutMs,
       connectionParams: { gatewaySecret: this.gatewaySecret, authorization },
     });
     const connection: Connection = { client, subscriptions: 0, open: false };

@@ -12,13 +12,14 @@ import { createLoaders, type Loaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seedAuth } from './seed';
 import { clearExpiredLoginLimits } from './services/login-rate-limit';
-import { LogMailSender, type MailSender } from './services/mail';
+import type { MailSender } from './services/mail';
 import { attachMailRelay } from './services/mail-outbox';
 import { MailRelay } from './services/mail-relay';
+import { mailSenderFor } from './services/mail-sender-for';
 import { restoreRevocations } from './services/restore-revocations';
 
 export interface AuthSubgraphOptions {
-  /** Where mail goes; by default it is written to the log. */
+  /** Where mail goes; by default SMTP_URL's server, or the log outside production. */
   mailSender?: MailSender;
 }
 
@@ -29,8 +30,10 @@ export function buildAuthSubgraph(
   runtime: SubgraphRuntimeOptions = {},
   options: AuthSubgraphOptions = {},
 ): SubgraphService<Loaders> {
+  // First, so that production without SMTP fails before anything is built.
+  const mailSender = options.mailSender ?? mailSenderFor(config, log);
   const dataSource = createAuthDataSource(config, log, { keepStatements: runtime.keepStatements });
-  const relay = new MailRelay(dataSource, options.mailSender ?? new LogMailSender(log), log);
+  const relay = new MailRelay(dataSource, mailSender, log);
   attachMailRelay(dataSource, relay);
   const service = createSubgraphService({
     name: 'auth',

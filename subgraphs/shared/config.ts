@@ -27,6 +27,14 @@ export interface JwtConfig {
   accessTokenTtlSeconds: number;
 }
 
+/** Outgoing mail (auth only). Without an SMTP URL, mail is logged, which production refuses. */
+export interface MailConfig {
+  /** `smtp://` (STARTTLS when offered) or `smtps://` (TLS), credentials in the URL. */
+  smtpUrl?: string;
+  /** The From header, e.g. `Campus <no-reply@campus.example>`. */
+  from?: string;
+}
+
 export interface CampusConfig {
   nodeEnv: 'development' | 'test' | 'production';
   production: boolean;
@@ -45,6 +53,9 @@ export interface CampusConfig {
   subgraphUrlOverrides: Record<string, string>;
   seedDemoData: boolean;
   redisUrl?: string;
+  /** The gateway's deadline for one subgraph call (HTTP fetch, upstream socket handshake). */
+  subgraphTimeoutMs: number;
+  mail: MailConfig;
 }
 
 /** Every environment variable the services read, for the README and the compose test. */
@@ -65,8 +76,11 @@ export const CONFIG_ENV_VARS = [
   'JWT_AUDIENCE',
   'ACCESS_TOKEN_TTL_SECONDS',
   'SUPERGRAPH_PATH',
+  'SUBGRAPH_TIMEOUT_MS',
   'SEED_DEMO_DATA',
   'REDIS_URL',
+  'SMTP_URL',
+  'MAIL_FROM',
   ...SUBGRAPH_NAMES.flatMap((n) => [
     `${envPrefix(n)}_PORT`,
     `${envPrefix(n)}_DB_PASSWORD`,
@@ -93,8 +107,11 @@ const EnvSchema = z.object({
   JWT_AUDIENCE: z.string().default('campus'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SEED_DEMO_DATA: bool.optional(),
   REDIS_URL: z.string().optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(1).optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -169,5 +186,7 @@ export async function loadConfig(rawEnv: Env = process.env): Promise<CampusConfi
     subgraphUrlOverrides,
     seedDemoData: env.SEED_DEMO_DATA ?? false,
     redisUrl: env.REDIS_URL,
+    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   };
 }

@@ -13,8 +13,12 @@ export type ErrorCode =
 const error = (code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extensions } });
 
+/**
+ * No HTTP status here: a subgraph answers 200 with the error in the body, so the gateway
+ * passes it on as a GraphQL error (only the gateway's own token check answers 401).
+ */
 export const unauthenticated = (message = 'You must be signed in.') =>
-  error('UNAUTHENTICATED', message, { http: { status: 401 } });
+  error('UNAUTHENTICATED', message);
 
 export const forbidden = (message = 'You are not allowed to do this.') =>
   error('FORBIDDEN', message);

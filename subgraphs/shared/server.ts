@@ -20,6 +20,7 @@ import { Outbox } from './events/outbox';
 import { processEventBus } from './events/process-bus';
 import { createEventPublisher } from './events/publisher';
 import { createFormatError } from './format-error';
+import { graphqlJsonBody, lastResortErrors } from './graphql-http';
 import { processPubSub, type PubSub } from './pubsub';
 import { serveSubscriptions } from './subscriptions-server';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret } from './gateway-secret';
@@ -112,6 +113,8 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     introspection: !config.production,
     includeStacktraceInErrorResponses: development,
     formatError: createFormatError(log, development),
+    // Signals belong to the process (run-service.ts, npm start), which stops it in order.
+    stopOnTerminationSignals: false,
     // No Apollo Studio here, so no federated traces (ftv1) to attach to responses.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -185,7 +188,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
             ],
           });
         },
-        express.json({ limit: '1mb' }),
+        ...graphqlJsonBody(1024 * 1024),
         expressMiddleware(apollo, {
           context: async ({ req }) =>
             contextFor(
@@ -194,6 +197,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
             ),
         }),
       );
+      app.use(lastResortErrors(log));
       started = true;
       if (options.seed) await seed();
     },
