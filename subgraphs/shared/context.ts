@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { RevocationList } from './auth/revocations';
 import type { Viewer } from './auth/viewer';
@@ -16,6 +17,11 @@ export interface ServiceContext {
   pubsub: PubSub;
   log: Logger;
   config: CampusConfig;
+  /**
+   * The shared Redis connection when REDIS_URL is set (caches, shared rate limits); absent
+   * in the in-process mode of `npm start`. Commands fail fast while Redis is down.
+   */
+  redis?: Redis;
 }
 
 /** What a resolver receives in every subgraph; `L` is the subgraph's own loaders. */

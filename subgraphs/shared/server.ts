@@ -8,6 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express, { type Request } from 'express';
 import type { DocumentNode } from 'graphql';
+import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { processRevocationList, type RevocationList } from './auth/revocations';
 import { AccessTokenVerifier } from './auth/tokens';
@@ -32,6 +33,8 @@ export interface SubgraphRuntimeOptions {
   bus?: EventBus;
   revocations?: RevocationList;
   pubsub?: PubSub;
+  /** The shared Redis connection (REDIS_URL), handed to services as `ctx.redis`. */
+  redis?: Redis;
   /** Keep the text of every SQL statement (tests inspect it). */
   keepStatements?: boolean;
 }
@@ -97,6 +100,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     pubsub: definition.runtime?.pubsub ?? processPubSub(),
     log,
     config,
+    redis: definition.runtime?.redis,
   };
   const detachments: Detach[] = [];
   const verifier = new AccessTokenVerifier(config.jwt);
