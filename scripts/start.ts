@@ -3,6 +3,7 @@ import { createGateway, type CampusGateway } from '../gateway/app';
 import { loadConfig, REPO_ROOT } from '../subgraphs/shared/config';
 import { bootstrapDatabase } from '../subgraphs/shared/db/bootstrap';
 import { rootLogger } from '../subgraphs/shared/logger';
+import { createSharedRuntime, type SharedRuntime } from '../subgraphs/shared/runtime';
 import { loadDevSecrets } from '../subgraphs/shared/secrets';
 import type { RunnableSubgraph } from '../subgraphs/shared/server';
 import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   let cluster: EmbeddedCluster | undefined;
   const subgraphs: RunnableSubgraph[] = [];
   let gateway: CampusGateway | undefined;
+  let runtime: SharedRuntime | undefined;
   let stopping = false;
   const shutdown = async (reason: string, code: number) => {
     if (stopping) return;
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     log.info({ reason }, 'shutting down');
     await gateway?.stop().catch((err: unknown) => log.error({ err }, 'gateway stop failed'));
     await Promise.all(subgraphs.map((s) => s.stop().catch((err: unknown) => log.error({ err }))));
+    await runtime?.close().catch((err: unknown) => log.error({ err }, 'runtime close failed'));
     await cluster?.stop().catch((err: unknown) => log.error({ err }, 'postgres stop failed'));
     process.exit(code);
   };
@@ -54,8 +57,12 @@ async function main(): Promise<void> {
     const config = await loadConfig(env);
     await bootstrapDatabase(env.DATABASE_URL, config.db, config.dbPasswords);
 
+    runtime = await createSharedRuntime(config, log);
+    log.info({ mode: runtime.mode }, runtime.describe());
     for (const name of SUBGRAPH_NAMES) {
-      subgraphs.push(SUBGRAPH_FACTORIES[name](config, rootLogger.child({ service: name })));
+      subgraphs.push(
+        SUBGRAPH_FACTORIES[name](config, rootLogger.child({ service: name }), runtime),
+      );
     }
     await startAndSeed(subgraphs, config.seedDemoData);
     const urls = await Promise.all(
@@ -68,7 +75,9 @@ async function main(): Promise<void> {
       ...config,
       subgraphUrlOverrides: { ...Object.fromEntries(urls), ...config.subgraphUrlOverrides },
     };
-    gateway = createGateway(routed, rootLogger.child({ service: 'gateway' }));
+    gateway = createGateway(routed, rootLogger.child({ service: 'gateway' }), {
+      revocations: runtime.revocations,
+    });
     await gateway.start();
     const url = await gateway.listen(config.gatewayPort);
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);

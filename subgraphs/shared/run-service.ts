@@ -1,30 +1,33 @@
 import { loadConfig, type CampusConfig } from './config';
 import { rootLogger, type Logger } from './logger';
-import type { RunnableSubgraph } from './server';
+import { createSharedRuntime } from './runtime';
+import type { RunnableSubgraph, SubgraphRuntimeOptions } from './server';
 import type { SubgraphName } from './topology';
 
-export type SubgraphFactory = (config: CampusConfig, log: Logger) => RunnableSubgraph;
+export type SubgraphFactory = (
+  config: CampusConfig,
+  log: Logger,
+  runtime?: SubgraphRuntimeOptions,
+) => RunnableSubgraph;
 
 /**
- * Entry point of one subgraph run on its own (`npm run start:<name>`, docker-compose):
- * configured by environment variables, migrates as its own role, listens, and stops
- * cleanly on SIGINT/SIGTERM.
+ * Entry point of one subgraph run on its own (`npm run start:<name>`, docker-compose,
+ * `npm run start:cluster`): configured by environment variables, sharing state through
+ * Redis when REDIS_URL is set, migrates as its own role, listens, and stops cleanly on
+ * SIGINT/SIGTERM.
  */
 export async function runSubgraph(name: SubgraphName, build: SubgraphFactory): Promise<void> {
   const config = await loadConfig();
   const log = rootLogger.child({ service: name });
-  // The in-process bus reaches only services of this process; across processes events
-  // need the Redis Streams transport, which is not built yet.
-  log.warn(
-    'running alone: domain events reach only consumers in this process until the Redis ' +
-      'transport lands (npm start runs every service in one process)',
-  );
-  const service = build(config, log);
+  const runtime = await createSharedRuntime(config, log);
+  log.info({ mode: runtime.mode }, runtime.describe());
+  const service = build(config, log, runtime);
   await service.start({ seed: config.seedDemoData });
   await service.listen(config.subgraphPorts[name]);
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await service.stop();
+    await runtime.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { REPO_ROOT } from '../subgraphs/shared/config';
+import { SUBGRAPH_NAMES, envPrefix, type SubgraphName } from '../subgraphs/shared/topology';
+
+/**
+ * Every service as its own process, as a deployment on several machines runs them: the
+ * five subgraphs, a second support instance, and two gateways, each routing support to its
+ * own instance. `npm run start:cluster` runs it on the contract's ports; tests on free ones.
+ */
+export interface ClusterPorts {
+  subgraphs: Record<SubgraphName, number>;
+  secondSupport: number;
+  gateways: [number, number];
+}
+
+export interface RunningCluster {
+  gatewayUrls: [string, string];
+  /** The processes by label (auth, users, …, support-2, gateway, gateway-2). */
+  processes: ReadonlyMap<string, ChildProcess>;
+  stop(): Promise<void>;
+}
+
+const TSX_CLI = require.resolve('tsx/cli');
+const local = (port: number) => `http://localhost:${port}`;
+
+async function waitForHealth(url: string, child: ChildProcess, label: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${label} did not become healthy`);
+}
+
+export async function launchCluster(options: {
+  /** DATABASE_URL or DB_*, REDIS_URL, CAMPUS_DATA_DIR, NODE_ENV… */
+  env: Record<string, string>;
+  ports: ClusterPorts;
+  seed: boolean;
+  /** Each line a process writes, with its label; default: dropped. */
+  onLine?: (label: string, line: string) => void;
+  /** Called when a process exits while the cluster is not stopping. */
+  onExit?: (label: string, code: number | null) => void;
+}): Promise<RunningCluster> {
+  const { ports } = options;
+  const routes = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      `${envPrefix(name)}_SUBGRAPH_URL`,
+      `${local(ports.subgraphs[name])}/graphql`,
+    ]),
+  );
+  const subgraphPorts = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_PORT`, String(ports.subgraphs[name])]),
+  );
+  const base = { ...options.env, ...subgraphPorts };
+  const instances = [
+    ...SUBGRAPH_NAMES.map((name) => ({
+      label: name,
+      entry: `subgraphs/${name}/main.ts`,
+      env: { ...base, SEED_DEMO_DATA: String(options.seed) },
+      port: ports.subgraphs[name],
+    })),
+    {
+      label: 'support-2',
+      entry: 'subgraphs/support/main.ts',
+      env: { ...base, SUPPORT_PORT: String(ports.secondSupport), SEED_DEMO_DATA: 'false' },
+      port: ports.secondSupport,
+    },
+    {
+      label: 'gateway',
+      entry: 'gateway/main.ts',
+      env: { ...base, ...routes, GATEWAY_PORT: String(ports.gateways[0]) },
+      port: ports.gateways[0],
+    },
+    {
+      label: 'gateway-2',
+      entry: 'gateway/main.ts',
+      env: {
+        ...base,
+        ...routes,
+        GATEWAY_PORT: String(ports.gateways[1]),
+        SUPPORT_SUBGRAPH_URL: `${local(ports.secondSupport)}/graphql`,
+      },
+      port: ports.gateways[1],
+    },
+  ];
+
+  const processes = new Map<string, ChildProcess>();
+  let stopping = false;
+  const stop = async () => {
+    stopping = true;
+    // Gateways first (they drain), then the subgraphs.
+    for (const child of [...processes.values()].reverse()) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => resolve(clearTimeout(timer)));
+        child.kill('SIGTERM');
+      });
+    }
+  };
+  try {
+    // One at a time, in topology order: each seed builds on what earlier ones' events
+    // delivered (as npm start does).
+    for (const instance of instances) {
+      const child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, instance.entry)], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...instance.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      processes.set(instance.label, child);
+      for (const stream of [child.stdout, child.stderr]) {
+        if (!stream) continue;
+        readline
+          .createInterface({ input: stream })
+          .on('line', (line) => options.onLine?.(instance.label, line));
+      }
+      child.once('exit', (code) => {
+        if (!stopping) options.onExit?.(instance.label, code);
+      });
+      await waitForHealth(`${local(instance.port)}/health`, child, instance.label);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    gatewayUrls: [`${local(ports.gateways[0])}/graphql`, `${local(ports.gateways[1])}/graphql`],
+    processes,
+    stop,
+  };
+}
