@@ -4,7 +4,7 @@ import { AccessTokenVerifier, type AccessTokenClaims } from '../shared/auth/toke
 import type { Viewer } from '../shared/auth/viewer';
 import type { CampusConfig } from '../shared/config';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER } from '../shared/gateway-secret';
-import type { SubgraphService } from '../shared/server';
+import type { SubgraphRuntimeOptions, SubgraphService } from '../shared/server';
 import type { Loaders } from './loaders';
 import type { Mail, MailSender } from './services/mail';
 import { buildAuthSubgraph } from './subgraph';
@@ -95,11 +95,16 @@ export interface AuthHarness {
 
 export const PASSWORD = 'correct-horse-battery';
 
-/** Builds, starts (with seed) and listens: one auth subgraph per test file. */
-export async function startAuth(): Promise<AuthHarness> {
+/**
+ * Builds, starts (with seed) and listens: one auth subgraph per test file (or several
+ * instances sharing `runtime`, e.g. one Redis).
+ */
+export async function startAuth(
+  options: { runtime?: SubgraphRuntimeOptions } = {},
+): Promise<AuthHarness> {
   const config = await testConfig();
   const mail = new RecordingMailSender();
-  const service = buildAuthSubgraph(config, testLog, {}, { mailSender: mail });
+  const service = buildAuthSubgraph(config, testLog, options.runtime ?? {}, { mailSender: mail });
   await service.start({ seed: true });
   const url = await service.listen(0);
   const verifier = new AccessTokenVerifier(config.jwt);

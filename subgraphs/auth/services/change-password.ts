@@ -27,7 +27,7 @@ export async function changePassword(
   assertPasswordPolicy(input.newPassword, 'newPassword');
   const account = await accountWithPasswordHash(ctx.db.manager, { id: signedIn.id });
   if (!account) throw unauthenticated('This account no longer exists.');
-  const attempt = await startLoginAttempt(ctx.db, account.email, client.ip);
+  const attempt = await startLoginAttempt(ctx, account.email, client.ip);
   if (!(await verifyPassword(account.passwordHash, currentPassword))) {
     throw badUserInput('currentPassword', 'The current password is incorrect.');
   }

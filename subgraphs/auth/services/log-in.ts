@@ -22,7 +22,7 @@ export async function logIn(
   // Checked before the rate limit: malformed input is not a guess and costs no attempt.
   const email = presentedEmail('email', credentials.email);
   const password = presentedPassword('password', credentials.password);
-  const attempt = await startLoginAttempt(ctx.db, email, client.ip);
+  const attempt = await startLoginAttempt(ctx, email, client.ip);
   const account = await accountWithPasswordHash(ctx.db.manager, { email });
   if (!account) {
     await decoyVerify(password);

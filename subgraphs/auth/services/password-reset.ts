@@ -68,7 +68,7 @@ export async function resetPassword(
   });
   await refuseSessionTokens(ctx, ended);
   // Best effort: the password is already changed, which must not be reported as a failure.
-  await clearLoginFailures(ctx.db, email).catch((error: unknown) => {
+  await clearLoginFailures(ctx, email).catch((error: unknown) => {
     ctx.log.warn({ err: error }, 'clearing login failures after a password reset failed');
   });
   return true;

@@ -13,8 +13,14 @@ import type { PubSub } from '../../shared/pubsub';
  */
 export class WakeUps<N> implements AsyncIterableIterator<string[]> {
   private pending = new Set<string>();
-  private waiting: ((result: IteratorResult<string[], undefined>) => void) | null = null;
+  private waiting:
+    | ((
+        result: IteratorResult<string[], undefined> | Promise<IteratorResult<string[], undefined>>,
+      ) => void)
+    | null = null;
   private ended = false;
+  /** Why the topic broke (its Redis connection was lost): the next next() rejects with it. */
+  private failure: { error: unknown } | null = null;
   private readonly pumped: Promise<void>;
 
   constructor(
@@ -36,8 +42,10 @@ export class WakeUps<N> implements AsyncIterableIterator<string[]> {
         this.pending.add(keyOf(result.value));
         this.settle();
       }
-    } catch {
-      // A broken topic ends the stream; the client resubscribes (with `after`).
+    } catch (error) {
+      // A broken topic ends the stream with its error (SUBSCRIPTION_INTERRUPTED), so the
+      // client is told to resubscribe (with `after`) rather than seeing a silent end.
+      if (!this.ended) this.failure = { error };
     } finally {
       this.ended = true;
       this.settle();
@@ -51,10 +59,20 @@ export class WakeUps<N> implements AsyncIterableIterator<string[]> {
     if (this.pending.size > 0) {
       this.waiting = null;
       waiting({ value: this.takeBatch(), done: false });
+    } else if (this.failure) {
+      this.waiting = null;
+      waiting(this.rejection());
     } else if (this.ended) {
       this.waiting = null;
       waiting({ value: undefined, done: true });
     }
+  }
+
+  /** The failure, once: the stream then ends as usual. */
+  private rejection(): Promise<never> {
+    const { error } = this.failure ?? { error: undefined };
+    this.failure = null;
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 
   private takeBatch(): string[] {
@@ -66,6 +84,7 @@ export class WakeUps<N> implements AsyncIterableIterator<string[]> {
   /** The next batch; one caller at a time (a subscription reads its stream in order). */
   next(): Promise<IteratorResult<string[], undefined>> {
     if (this.pending.size > 0) return Promise.resolve({ value: this.takeBatch(), done: false });
+    if (this.failure) return this.rejection();
     if (this.ended) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => {
       this.waiting = resolve;
@@ -75,6 +94,7 @@ export class WakeUps<N> implements AsyncIterableIterator<string[]> {
   /** Removes the topic listener and ends a waiting next(). */
   async return(): Promise<IteratorResult<string[], undefined>> {
     this.ended = true;
+    this.failure = null;
     this.pending.clear();
     await this.notifications.return?.();
     this.settle();
