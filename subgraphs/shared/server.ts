@@ -45,7 +45,8 @@ export interface SubgraphDefinition<L> {
   /** Codegen-typed resolvers, widened once at this library boundary. */
   resolvers: GraphQLResolverMap<unknown>;
   dataSource: DataSource;
-  createLoaders: (db: DataSource) => L;
+  /** Per-request loaders; `services` gives them what they may share (e.g. `redis`). */
+  createLoaders: (db: DataSource, services: ServiceContext) => L;
   /** Demo data for this subgraph's own schema, written through its services; idempotent. */
   seed?: (context: ServiceContext) => Promise<void>;
   /** Whether this subgraph writes domain events (it then has an outbox table). */
@@ -131,7 +132,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
   const contextFor = (viewer: Viewer | null, req?: Request): SubgraphContext<L> => ({
     ...services,
     viewer,
-    loaders: definition.createLoaders(dataSource),
+    loaders: definition.createLoaders(dataSource, services),
     client: { ip: req?.get(CLIENT_IP_HEADER) ?? req?.ip, userAgent: req?.get('user-agent') },
   });
   const subscriptions = serveSubscriptions({

@@ -3,11 +3,12 @@ import { requireViewer, type Viewer } from '../../shared/auth/viewer';
 import type { ServiceContext } from '../../shared/context';
 import { isUniqueViolation } from '../../shared/db/errors';
 import { badUserInput, conflict } from '../../shared/errors';
-import { requireUuid } from '../../shared/ids';
+import { isUuid, requireUuid } from '../../shared/ids';
 import { exactText, optionalText } from '../../shared/validation';
 import type { Booking } from '../entities/booking';
 import { recordBookingChanged } from './booking-events';
 import { notifyBookingUpdated } from './notify-booking-updated';
+import { registrationCache, registrationCacheId } from './registration-cache';
 import { BOOKING_COLUMNS, queryRow, toBooking } from './rows';
 import { noSeatError, takeSeat } from './seats';
 
@@ -38,17 +39,22 @@ interface KeyHolder {
   fresh: boolean;
 }
 
-/** The viewer's booking made with this key, if any. */
+/**
+ * The viewer's booking made with this key, if any; with `bookingId` (what Redis remembered
+ * for the key), only if it is that booking.
+ */
 async function keyHolder(
   manager: EntityManager,
   userId: string,
   key: string,
+  bookingId?: string,
 ): Promise<KeyHolder | undefined> {
   const row = await queryRow<Partial<Booking> & { fresh: boolean }>(
     manager,
     `SELECT ${BOOKING_COLUMNS}, "created_at" > now() - ${IDEMPOTENCY_WINDOW} AS "fresh"
-       FROM "booking"."bookings" WHERE "user_id" = $1 AND "idempotency_key" = $2`,
-    [userId, key],
+       FROM "booking"."bookings" WHERE "user_id" = $1 AND "idempotency_key" = $2
+       ${bookingId ? `AND "id" = $3` : ''}`,
+    bookingId ? [userId, key, bookingId] : [userId, key],
   );
   if (!row) return undefined;
   const { fresh, ...booking } = row;
@@ -93,6 +99,15 @@ export async function registerForCourse(
   const student = requireViewer(viewer);
   const { courseId, scheduleId, key, note } = checkInput(input);
 
+  // With Redis, the key's booking id first (a miss or Redis down: PostgreSQL decides).
+  const cache = registrationCache(ctx);
+  const cacheId = registrationCacheId(student.id, key);
+  const [cachedId] = (await cache?.getMany([cacheId])) ?? [];
+  if (cachedId && isUuid(cachedId)) {
+    const cached = await keyHolder(ctx.db.manager, student.id, key, cachedId);
+    if (cached?.fresh) return replay(cached, courseId);
+  }
+
   const earlier = await keyHolder(ctx.db.manager, student.id, key);
   if (earlier?.fresh) return replay(earlier, courseId);
 
@@ -126,6 +141,8 @@ export async function registerForCourse(
     });
     // Only a booking made now is news; a replayed retry changed nothing.
     if (event) {
+      // Committed: retries through any instance find the key in Redis (NX: never replaced).
+      await cache?.setMany([[cacheId, booking.id]]);
       await ctx.events.committed([event]);
       await notifyBookingUpdated(ctx, booking);
     }

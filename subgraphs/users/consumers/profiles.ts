@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../shared/context';
 import type { EventConsumer } from '../../shared/events/bus';
 import { consumerGroup, type DomainEvent } from '../../shared/events/catalog';
 import { applyOnce } from '../../shared/events/consumer';
+import { invalidateProfiles } from '../profile-cache';
 import { createProfileForAccount } from '../services/create-profile';
 
 /** Consumer group users.profiles (contract: Domain events). */
@@ -28,9 +29,11 @@ export function profileConsumer(ctx: ServiceContext): EventConsumer {
         log.error({ eventId: event.id, userId }, 'user.registered without a name; skipped');
         return;
       }
-      await applyOnce(ctx.db, 'users', GROUP.group, event, async (manager) => {
+      const applied = await applyOnce(ctx.db, 'users', GROUP.group, event, async (manager) => {
         await createProfileForAccount(manager, event.payload);
       });
+      // Committed: no instance may keep serving what it cached for this id before.
+      if (applied) await invalidateProfiles(ctx, [userId], 'created');
     },
   };
 }

@@ -4,6 +4,7 @@ import { badUserInput, notFound } from '../../shared/errors';
 import { httpUrl, notNull, optionalText, requiredText } from '../../shared/validation';
 import { Profile } from '../entities/profile';
 import type { UpdateProfileInput } from '../generated/graphql';
+import { invalidateProfiles } from '../profile-cache';
 
 export const MAX_NAME_LENGTH = 100;
 export const MAX_AVATAR_URL_LENGTH = 2048;
@@ -65,7 +66,7 @@ export async function updateMyProfile(
 ): Promise<Profile> {
   const { id } = requireViewer(viewer);
   const changes = profileChanges(input);
-  return ctx.db.transaction(async (manager) => {
+  const profile = await ctx.db.transaction(async (manager) => {
     // One conditional UPDATE: no read-then-write, and it tells whether the profile exists.
     const updated = await manager
       .createQueryBuilder()
@@ -76,4 +77,7 @@ export async function updateMyProfile(
     if (!updated.affected) throw notFound('You have no profile yet.');
     return manager.findOneByOrFail(Profile, { id });
   });
+  // Committed: every instance now reads the new profile (Redis cache, when there is one).
+  await invalidateProfiles(ctx, [id]);
+  return profile;
 }
