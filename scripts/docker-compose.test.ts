@@ -18,6 +18,7 @@ interface ComposeService {
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  networks?: Record<string, { aliases?: string[] }>;
 }
 
 // No Docker engine runs here, so this checks what can be checked without one: the file is
@@ -46,6 +47,7 @@ describe('docker-compose.yml', () => {
         'postgres',
         'redis',
         'support',
+        'support-2',
         'auth',
         'users',
       ].sort(),
@@ -70,8 +72,10 @@ describe('docker-compose.yml', () => {
     expect(services.gateway?.depends_on?.[name]?.condition).toBe('service_healthy');
   });
 
-  it('publishes the gateway on its contract port and nothing else', () => {
-    expect(services.gateway?.ports).toEqual([`${GATEWAY_DEFAULT_PORT}:${GATEWAY_DEFAULT_PORT}`]);
+  it('publishes the gateway on its contract port (and the next, for a second replica) and nothing else', () => {
+    expect(services.gateway?.ports).toEqual([
+      `${GATEWAY_DEFAULT_PORT}-${GATEWAY_DEFAULT_PORT + 1}:${GATEWAY_DEFAULT_PORT}`,
+    ]);
     expect(services.gateway?.environment?.GATEWAY_PORT).toBe(String(GATEWAY_DEFAULT_PORT));
     for (const name of SUBGRAPH_NAMES) expect(services[name]?.ports).toBeUndefined();
   });
@@ -86,6 +90,17 @@ describe('docker-compose.yml', () => {
         ]);
       }
     }
+  });
+
+  it('shares state through Redis in every Campus service, with a second support instance', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (service.image || name === 'db-init') continue;
+      expect([name, service.environment?.REDIS_URL]).toEqual([name, 'redis://redis:6379']);
+    }
+    const second = services['support-2'];
+    expect(second?.command).toEqual(services.support?.command);
+    expect(second?.environment?.SEED_DEMO_DATA).toBe('false');
+    expect(second?.networks?.default?.aliases).toEqual(['support']);
   });
 
   it('starts every Campus service with an npm script that exists', () => {

@@ -82,7 +82,8 @@ async function main(): Promise<void> {
     const url = await gateway.listen(config.gatewayPort);
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     console.log(`\n  Campus supergraph: ${url}  (Apollo Sandbox: open it in a browser)`);
-    console.log(`  Demo login: student1@campus.test / campus-demo\n`);
+    console.log(`  Demo login: student1@campus.test / campus-demo`);
+    console.log(`  Mode: ${runtime.describe()}\n`);
     log.info({ url, seconds }, 'ready');
   } catch (error) {
     log.error({ err: error }, 'start failed');

@@ -1,6 +1,7 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { FormattedExecutionResult, Sink } from 'graphql-ws';
 import type { Logger } from '../../subgraphs/shared/logger';
+import { FORBIDDEN_CLOSE_CODE } from './connection-watch';
 import type { SubscriptionPlan } from './operation-plan';
 
 export interface SubscriptionListener {
@@ -55,16 +56,28 @@ export class SharedSubscription {
         this.enqueue(() => {
           const errors = Array.isArray(error)
             ? toGraphQLErrors(error as GraphQLFormattedError[])
-            : [
-                unavailable(
-                  `The ${this.plan.subgraph} subgraph went away. Subscribe again (with \`after\` where the field has it) to resume.`,
-                ),
-              ];
+            : [this.upstreamClosed(error)];
           this.broadcast({ errors });
           this.finish();
         }),
       complete: () => this.enqueue(() => this.finish()),
     });
+  }
+
+  /**
+   * The upstream socket closed. 4403 means the subgraph no longer accepts the token (the
+   * session ended): the client is told so, as the gateway itself would; anything else is
+   * an interruption to resume from.
+   */
+  private upstreamClosed(error: unknown): GraphQLError {
+    if ((error as { code?: unknown } | null)?.code === FORBIDDEN_CLOSE_CODE) {
+      return new GraphQLError('This session has ended. Sign in again.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+    }
+    return unavailable(
+      `The ${this.plan.subgraph} subgraph went away. Subscribe again (with \`after\` where the field has it) to resume.`,
+    );
   }
 
   add(listener: SubscriptionListener): void {

@@ -16,6 +16,7 @@ import type { MailSender } from './services/mail';
 import { attachMailRelay } from './services/mail-outbox';
 import { MailRelay } from './services/mail-relay';
 import { mailSenderFor } from './services/mail-sender-for';
+import { republishRevocationsAfterOutages } from './services/republish-revocations';
 import { restoreRevocations } from './services/restore-revocations';
 
 export interface AuthSubgraphOptions {
@@ -45,6 +46,8 @@ export function buildAuthSubgraph(
     producesEvents: true,
     onStart: async (ctx) => {
       await restoreRevocations(ctx);
+      // On Redis, revocations recorded during an outage reach every instance once it ends.
+      republishRevocationsAfterOutages(ctx);
       await clearExpiredLoginLimits(ctx.db);
       // Mail left over from before (a crash, a failing sender) goes out now.
       relay.wake();

@@ -1,10 +1,14 @@
 import type Redis from 'ioredis';
+import { RedisRevocationList } from './auth/redis-revocations';
 import { processRevocationList, type RevocationList } from './auth/revocations';
 import type { CampusConfig } from './config';
 import type { EventBus } from './events/bus';
 import { processEventBus } from './events/process-bus';
+import { RedisStreamsEventBus } from './events/redis-streams-bus';
 import type { Logger } from './logger';
 import { processPubSub, type PubSub } from './pubsub';
+import { connectRedis } from './redis/connection';
+import { RedisPubSub } from './redis-pubsub';
 
 /**
  * The state services share, chosen once per process from the configuration: in-process
@@ -36,8 +40,45 @@ function inProcessRuntime(): SharedRuntime {
   };
 }
 
+/**
+ * Redis: events on Redis Streams, revocations in Redis with a local copy kept current by
+ * pub/sub, subscription wake-ups on Redis pub/sub, and `redis` for caches and rate limits.
+ * Subscriber connections are their own (a connection in subscriber mode runs nothing else).
+ */
+async function redisRuntime(url: string, log: Logger): Promise<SharedRuntime> {
+  const redis = connectRedis(url, log, 'shared');
+  const revocationFeed = connectRedis(url, log, 'revocations-feed');
+  const pubsubFeed = connectRedis(url, log, 'pubsub-feed');
+  const revocations = new RedisRevocationList({ redis, subscriber: revocationFeed, log });
+  const pubsub = new RedisPubSub({ publisher: redis, subscriber: pubsubFeed, log });
+  const bus = new RedisStreamsEventBus({ redisUrl: url, log: log.child({ component: 'events' }) });
+  try {
+    // Serve with the current revocations loaded; if Redis is down at start, serve anyway
+    // (the list catches up when it connects) rather than refuse every request.
+    await revocations.ready();
+  } catch (error) {
+    log.warn({ err: error }, 'Redis unreachable at start: revocations load when it returns');
+  }
+  const where = new URL(url);
+  return {
+    mode: 'redis',
+    bus,
+    revocations,
+    pubsub,
+    redis,
+    describe: () =>
+      `shared state on Redis at ${where.hostname}:${where.port || 6379} (events, revocations, subscriptions, rate limits, caches)`,
+    async close() {
+      await bus.close();
+      revocations.close();
+      await Promise.allSettled([redis.quit(), revocationFeed.quit(), pubsubFeed.quit()]);
+    },
+  };
+}
+
 export function createSharedRuntime(config: CampusConfig, log: Logger): Promise<SharedRuntime> {
-  if (!config.redisUrl) return Promise.resolve(inProcessRuntime());
-  log.warn('REDIS_URL is set, but the Redis transports are not wired yet: running in-process');
-  return Promise.resolve(inProcessRuntime());
+  const runtimeLog = log.child({ component: 'runtime' });
+  return config.redisUrl
+    ? redisRuntime(config.redisUrl, runtimeLog)
+    : Promise.resolve(inProcessRuntime());
 }
