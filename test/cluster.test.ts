@@ -3,7 +3,8 @@ import type { Client } from 'graphql-ws';
 import { launchCluster, type RunningCluster } from '../scripts/cluster';
 import { freePort } from '../scripts/free-port';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/topology';
-import { eventually } from './helpers';
+import { GATEWAY_SECRET_HEADER } from '../subgraphs/shared/gateway-secret';
+import { eventually, testConfig } from './helpers';
 import { redisServerAvailable, startTestRedis, type TestRedis } from './redis-server';
 import { postGraphQL } from './supergraph';
 import { subscribe, wsClient } from './ws';
@@ -20,11 +21,11 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
   let cluster: RunningCluster;
   const clients: Client[] = [];
   const output: string[] = [];
+  const subgraphPorts = {} as Record<SubgraphName, number>;
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    const subgraphs = {} as Record<SubgraphName, number>;
-    for (const name of SUBGRAPH_NAMES) subgraphs[name] = await freePort();
+    for (const name of SUBGRAPH_NAMES) subgraphPorts[name] = await freePort();
     const env = Object.fromEntries(
       ['NODE_ENV', 'CAMPUS_DATA_DIR', 'DB_HOST', 'DB_PORT', 'DB_NAME'].map((k) => [
         k,
@@ -35,7 +36,7 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
       env: { ...env, REDIS_URL: redis.url, LOG_LEVEL: 'warn' },
       seed: true,
       ports: {
-        subgraphs,
+        subgraphs: subgraphPorts,
         secondSupport: await freePort(),
         gateways: [await freePort(), await freePort()],
       },
@@ -143,6 +144,19 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
     await gql(a, 'mutation { logOut }', {}, student.accessToken);
     const through = await gql(b, '{ me { id } }', {}, student.accessToken);
     expect(through.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Every subgraph process refuses it too, asked directly as the gateway would.
+    const { gatewaySecret } = await testConfig();
+    for (const name of SUBGRAPH_NAMES) {
+      const { body } = await postGraphQL(
+        `http://localhost:${subgraphPorts[name]}/graphql`,
+        '{ __typename }',
+        {
+          token: student.accessToken,
+          headers: { [GATEWAY_SECRET_HEADER]: gatewaySecret },
+        },
+      );
+      expect([name, body.errors?.[0]?.extensions?.code]).toEqual([name, 'UNAUTHENTICATED']);
+    }
     // Each open subscription ends: the socket closes with 4403, or the owning subgraph
     // refuses the ended session first (UNAUTHENTICATED), whichever comes first.
     for (const sub of subs) {
@@ -160,5 +174,86 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
       const { error } = await subscribe(client, '{ me { id } }').ended;
       expect((error as { code?: number }).code).toBe(4403);
     }
+  });
+
+  it('Redis stopped and restarted: queries answer, login fails closed, events and messages catch up', async () => {
+    const [a, b] = cluster.gatewayUrls;
+    const student = await signUp(a, 'Steady');
+    const opened = await gql<{ openSupportSession: { id: string } }>(
+      a,
+      'mutation { openSupportSession(subject: "Outage", message: "Hello") { id } }',
+      {},
+      student.accessToken,
+    );
+    const sessionId = opened.data?.openSupportSession.id ?? '';
+    const MESSAGES =
+      'subscription($id: ID!, $after: ID) { supportMessageAdded(sessionId: $id, after: $after) { id body } }';
+    type Added = { supportMessageAdded: { id: string; body: string } };
+    const client = wsClient(a, { token: student.accessToken });
+    clients.push(client);
+    const live = subscribe<Added>(client, MESSAGES, { id: sessionId });
+    const marker = `before-${randomUUID()}`;
+    await eventually(async () => {
+      if (live.results.some((r) => r.data?.supportMessageAdded.body === marker)) return true;
+      await gql(
+        b,
+        'mutation($id: ID!, $body: String!) { sendSupportMessage(sessionId: $id, body: $body) { id } }',
+        { id: sessionId, body: marker },
+        student.accessToken,
+      );
+      return null;
+    }, 20_000);
+    const lastSeen = live.results.at(-1)?.data?.supportMessageAdded.id;
+
+    await redis.kill();
+    // Open subscriptions end with the error that says to resubscribe with `after`.
+    await live.ended;
+    expect(live.results.at(-1)?.errors?.[0]?.extensions?.reason).toBe('SUBSCRIPTION_INTERRUPTED');
+    // Queries keep answering, through either gateway.
+    for (const url of [a, b]) {
+      const me = await gql<{ me: { name: string } }>(
+        url,
+        '{ me { name } }',
+        {},
+        student.accessToken,
+      );
+      expect(me.data?.me.name).toBe('Steady Apart');
+    }
+    // Login fails closed while the shared rate limit cannot be checked.
+    const login = await gql(
+      a,
+      'mutation($e: String!) { logIn(email: $e, password: "long-enough-password") { accessToken } }',
+      { e: student.user.email },
+    );
+    expect(login.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // Written while Redis is down: a message (committed, announced later) and a new account
+    // whose user.registered waits in auth's outbox.
+    const during = await gql<{ sendSupportMessage: { id: string } }>(
+      b,
+      'mutation($id: ID!) { sendSupportMessage(sessionId: $id, body: "during the outage") { id } }',
+      { id: sessionId },
+      student.accessToken,
+    );
+    expect(during.errors).toBeUndefined();
+    const latecomer = await signUp(a, 'Latecomer');
+
+    await redis.start();
+    const profile = await eventually(async () => {
+      const me = await gql<{ me: { name: string } }>(
+        b,
+        '{ me { name } }',
+        {},
+        latecomer.accessToken,
+      );
+      return me.data?.me.name === 'Latecomer Apart' ? me.data.me.name : null;
+    }, 30_000);
+    expect(profile).toBe('Latecomer Apart');
+    // Resubscribing with `after` replays what was missed: no gap.
+    const resumed = subscribe<Added>(client, MESSAGES, { id: sessionId, after: lastSeen });
+    const [first] = await resumed.next(1, 20_000);
+    expect(first?.data?.supportMessageAdded).toEqual({
+      id: during.data?.sendSupportMessage.id,
+      body: 'during the outage',
+    });
   });
 });
