@@ -1,5 +1,6 @@
 import { loadConfig } from '../subgraphs/shared/config';
 import { rootLogger } from '../subgraphs/shared/logger';
+import { SHUTDOWN_DEADLINE_MS, exitAfter } from '../subgraphs/shared/run-service';
 import { createSharedRuntime } from '../subgraphs/shared/runtime';
 import { createGateway } from './app';
 
@@ -15,13 +16,18 @@ async function main(): Promise<void> {
   await gateway.start();
   const url = await gateway.listen(config.gatewayPort);
   log.info({ url }, 'gateway ready');
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    exitAfter(SHUTDOWN_DEADLINE_MS, log);
     await gateway.stop();
     await runtime.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  // `on`: a second signal (Ctrl-C relayed by tsx) must not kill it halfway through.
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }
 
 void main();

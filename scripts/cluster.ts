@@ -22,7 +22,9 @@ export interface RunningCluster {
   stop(): Promise<void>;
 }
 
-const TSX_CLI = require.resolve('tsx/cli');
+// Node itself with tsx as a loader, not tsx's CLI: the CLI is a wrapper process, and a
+// signal or SIGKILL sent to it would not reach the service.
+const NODE_ARGS = ['--import', 'tsx'];
 const local = (port: number) => `http://localhost:${port}`;
 
 async function waitForHealth(url: string, child: ChildProcess, label: string): Promise<void> {
@@ -111,7 +113,7 @@ export async function launchCluster(options: {
     // One at a time, in topology order: each seed builds on what earlier ones' events
     // delivered (as npm start does).
     for (const instance of instances) {
-      const child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, instance.entry)], {
+      const child = spawn(process.execPath, [...NODE_ARGS, path.join(REPO_ROOT, instance.entry)], {
         cwd: REPO_ROOT,
         env: { ...process.env, ...instance.env },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,8 +29,10 @@ async function main(): Promise<void> {
     await postgres?.stop();
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by
+  // tsx), and a second signal must not kill it halfway through stopping the others.
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
 
   try {
     let databaseUrl = process.env.DATABASE_URL;

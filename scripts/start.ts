@@ -39,8 +39,8 @@ async function main(): Promise<void> {
     await cluster?.stop().catch((err: unknown) => log.error({ err }, 'postgres stop failed'));
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT', 0));
-  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 
   try {
     if (!env.DATABASE_URL) {

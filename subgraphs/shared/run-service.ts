@@ -4,6 +4,16 @@ import { createSharedRuntime } from './runtime';
 import type { RunnableSubgraph, SubgraphRuntimeOptions } from './server';
 import type { SubgraphName } from './topology';
 
+/** A stop that cannot finish (its database or Redis already gone) must not hang forever. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
+export function exitAfter(ms: number, log: Logger): void {
+  setTimeout(() => {
+    log.warn({ ms }, 'shutdown did not finish in time; exiting');
+    process.exit(1);
+  }, ms).unref();
+}
+
 export type SubgraphFactory = (
   config: CampusConfig,
   log: Logger,
@@ -24,12 +34,17 @@ export async function runSubgraph(name: SubgraphName, build: SubgraphFactory): P
   const service = build(config, log, runtime);
   await service.start({ seed: config.seedDemoData });
   await service.listen(config.subgraphPorts[name]);
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info({ signal }, 'shutting down');
+    exitAfter(SHUTDOWN_DEADLINE_MS, log);
     await service.stop();
     await runtime.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`: a second signal (Ctrl-C relayed by tsx) must not kill it halfway through.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -71,7 +71,11 @@ async function redisRuntime(url: string, log: Logger): Promise<SharedRuntime> {
     async close() {
       await bus.close();
       revocations.close();
-      await Promise.allSettled([redis.quit(), revocationFeed.quit(), pubsubFeed.quit()]);
+      // quit() waits for Redis to answer; with Redis gone, just drop the connections.
+      for (const connection of [redis, revocationFeed, pubsubFeed]) {
+        if (connection.status === 'ready') await connection.quit().catch(() => undefined);
+        else connection.disconnect();
+      }
     },
   };
 }
