@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -52,7 +52,11 @@ export interface CampusGateway {
 export function createGateway(
   config: CampusConfig,
   log: Logger,
-  options: { revocations?: RevocationList } = {},
+  options: {
+    revocations?: RevocationList;
+    /** How to reach a subgraph; by default over HTTP (the benchmark's lower bound does not). */
+    dataSourceFor?: (subgraph: { name: string; url: string }) => GraphQLDataSource;
+  } = {},
 ): CampusGateway {
   const revocations = options.revocations ?? processRevocationList();
   const app = express();
@@ -67,6 +71,7 @@ export function createGateway(
       const target = config.subgraphUrlOverrides[envPrefix(name)] ?? url;
       if (!target) throw new Error(`Subgraph ${name} has no URL in the supergraph`);
       subgraphUrls.set(name, target);
+      if (options.dataSourceFor) return options.dataSourceFor({ name, url: target });
       return new CampusSubgraphDataSource(
         { name, url: target },
         config.gatewaySecret,

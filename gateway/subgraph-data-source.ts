@@ -11,8 +11,13 @@ import type { GatewayContext } from './viewer';
  */
 export const fetchWithDeadline =
   (timeoutMs: number): Fetcher =>
-  async (url, init) =>
-    (await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as FetcherResponse;
+  async (url, init) => {
+    // The gateway always sends a JSON string; a Buffer body would be a Uint8Array to fetch.
+    const body =
+      typeof init?.body === 'string' ? init.body : init?.body && new Uint8Array(init.body);
+    const response = await fetch(url, { ...init, body, signal: AbortSignal.timeout(timeoutMs) });
+    return response as FetcherResponse;
+  };
 
 /** The errors a subgraph's GraphQL body carries, if it is one. */
 async function graphqlErrorsIn(response: FetcherResponse): Promise<GraphQLFormattedError[]> {
