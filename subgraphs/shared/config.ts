@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadDevSecrets, type DevSecrets } from './secrets';
@@ -9,7 +10,19 @@ import {
   type SubgraphName,
 } from './topology';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/**
+ * The folder holding package.json: the checkout when run from source
+ * (subgraphs/shared/config.ts) and when run from the build (dist/subgraphs/shared/config.js),
+ * /app in the image. Files read at run time (SUPERGRAPH_PATH, .data) resolve from here.
+ */
+export const REPO_ROOT = findPackageRoot(__dirname);
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(start, '..', '..');
+  }
+}
 
 export interface DatabaseConfig {
   host: string;
