@@ -21,15 +21,43 @@ export class InvalidTokenError extends Error {}
 
 const ROLES: ReadonlySet<string> = new Set<Role>(['STUDENT', 'INSTRUCTOR', 'ADMIN']);
 
-/** Verifies access tokens with the public key; every service holds one. */
+/** Distinct tokens whose verification is remembered; the oldest is forgotten first. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * Verifies access tokens with the public key; every service holds one. A token's signature
+ * and claims cannot change, so a verified token is remembered (by its exact text) until it
+ * expires: each distinct token costs one ES256 verification per process, not one per
+ * request. Revocation is not cached: callers check it on every request.
+ */
 export class AccessTokenVerifier {
   private readonly key: ReturnType<typeof importSPKI>;
+  private readonly verified = new Map<string, AccessTokenClaims>();
 
-  constructor(private readonly config: JwtConfig) {
+  constructor(
+    private readonly config: JwtConfig,
+    private readonly now: () => number = Date.now,
+  ) {
     this.key = importSPKI(config.publicKey, ALGORITHM);
   }
 
   async verify(token: string): Promise<AccessTokenClaims> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp * 1000 > this.now()) return known;
+      this.verified.delete(token);
+      throw new InvalidTokenError('Token has expired.');
+    }
+    const claims = await this.verifySignature(token);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<AccessTokenClaims> {
     try {
       const { payload } = await jwtVerify(token, await this.key, {
         algorithms: [ALGORITHM],
