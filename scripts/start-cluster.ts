@@ -2,10 +2,9 @@ import path from 'node:path';
 import { loadConfig, REPO_ROOT } from '../subgraphs/shared/config';
 import { bootstrapDatabase } from '../subgraphs/shared/db/bootstrap';
 import { rootLogger } from '../subgraphs/shared/logger';
-import { loadDevSecrets } from '../subgraphs/shared/secrets';
 import { SUBGRAPH_NAMES } from '../subgraphs/shared/topology';
 import { launchCluster, type RunningCluster } from './cluster';
-import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
+import { adminDatabase, type EmbeddedCluster } from './embedded-postgres';
 import { redisServerOnPath, startLocalRedis, type LocalRedis } from './redis-server';
 
 /**
@@ -36,17 +35,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
-    let databaseUrl = process.env.DATABASE_URL;
-    if (!databaseUrl) {
-      const secrets = await loadDevSecrets(dataDir);
-      postgres = await startEmbeddedPostgres({
-        dataDir: path.join(dataDir, 'postgres'),
-        port: Number(process.env.EMBEDDED_PG_PORT ?? 55432),
-        password: secrets.postgresAdminPassword,
-        log: log.child({ component: 'postgres' }),
-      });
-      databaseUrl = postgres.adminUrl('campus');
-    }
+    const admin = await adminDatabase(process.env, dataDir, log);
+    postgres = admin.cluster;
+    const databaseUrl = admin.url;
     let redisUrl = process.env.REDIS_URL;
     if (!redisUrl) {
       if (!redisServerOnPath()) {

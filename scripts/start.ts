@@ -4,10 +4,9 @@ import { loadConfig, REPO_ROOT } from '../subgraphs/shared/config';
 import { bootstrapDatabase } from '../subgraphs/shared/db/bootstrap';
 import { rootLogger } from '../subgraphs/shared/logger';
 import { createSharedRuntime, type SharedRuntime } from '../subgraphs/shared/runtime';
-import { loadDevSecrets } from '../subgraphs/shared/secrets';
 import type { RunnableSubgraph } from '../subgraphs/shared/server';
 import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
-import { startEmbeddedPostgres, type EmbeddedCluster } from './embedded-postgres';
+import { adminDatabase, type EmbeddedCluster } from './embedded-postgres';
 import { SUBGRAPH_FACTORIES, startAndSeed } from './subgraph-factories';
 
 /**
@@ -43,17 +42,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 
   try {
-    if (!env.DATABASE_URL) {
-      const secrets = await loadDevSecrets(dataDir);
-      cluster = await startEmbeddedPostgres({
-        dataDir: path.join(dataDir, 'postgres'),
-        port: Number(env.EMBEDDED_PG_PORT ?? 55432),
-        password: secrets.postgresAdminPassword,
-        log: log.child({ component: 'postgres' }),
-      });
-      env.DATABASE_URL = cluster.adminUrl('campus');
-      log.info({ port: cluster.port }, 'embedded PostgreSQL running');
-    }
+    const admin = await adminDatabase(env, dataDir, log);
+    cluster = admin.cluster;
+    env.DATABASE_URL = admin.url;
     const config = await loadConfig(env);
     await bootstrapDatabase(env.DATABASE_URL, config.db, config.dbPasswords);
 

@@ -5,10 +5,9 @@ import path from 'node:path';
 import { AccessTokenSigner } from '../../subgraphs/shared/auth/tokens';
 import { REPO_ROOT } from '../../subgraphs/shared/config';
 import { rootLogger } from '../../subgraphs/shared/logger';
-import { loadDevSecrets } from '../../subgraphs/shared/secrets';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/topology';
 import { launchCluster, type RunningCluster } from '../cluster';
-import { startEmbeddedPostgres, type EmbeddedCluster } from '../embedded-postgres';
+import { adminDatabase, type EmbeddedCluster } from '../embedded-postgres';
 import { freePort } from '../free-port';
 import { startLocalRedis, type LocalRedis } from '../redis-server';
 import { benchConfig, benchCredentials, loadBenchDataset } from './dataset';
@@ -105,17 +104,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
   try {
-    let adminUrl = process.env.DATABASE_URL;
-    if (!adminUrl) {
-      const secrets = await loadDevSecrets(dataDir);
-      postgres = await startEmbeddedPostgres({
-        dataDir: path.join(dataDir, 'postgres'),
-        port: Number(process.env.EMBEDDED_PG_PORT ?? 55432),
-        password: secrets.postgresAdminPassword,
-        log: log.child({ component: 'postgres' }),
-      });
-      adminUrl = postgres.adminUrl('campus');
-    }
+    const admin = await adminDatabase(process.env, dataDir, log);
+    postgres = admin.cluster;
+    const adminUrl = admin.url;
     const env = { ...process.env, CAMPUS_DATA_DIR: dataDir };
     const dataset = await loadBenchDataset(adminUrl, { scale: SCALE, log, env });
     log.info({ ms: dataset.totalMs, counts: dataset.counts }, 'bench data set loaded');

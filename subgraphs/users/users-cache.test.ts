@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { execute, testConfig, testLog } from '../../test/helpers';
-import { redisServerAvailable, startTestRedis, type TestRedis } from '../../test/redis-server';
+import {
+  redisServerAvailable,
+  startTestRedis,
+  type TestRedis,
+  commandCalls,
+  noticedDown,
+} from '../../test/redis-server';
 import type { Viewer } from '../shared/auth/viewer';
 import { sqlLoggerOf } from '../shared/db/data-source';
 import { connectRedis, redisReady } from '../shared/redis/connection';
@@ -40,21 +46,6 @@ const viewerOf = (id: string): Viewer => ({
   sessionId: randomUUID(),
   tokenId: randomUUID(),
 });
-
-/** The calls Redis counted of one command since the last CONFIG RESETSTAT. */
-async function commandCalls(redis: Redis, command: string): Promise<number> {
-  const info = await redis.info('commandstats');
-  const match = new RegExp(`^cmdstat_${command}:calls=(\\d+)`, 'm').exec(info);
-  return match ? Number(match[1]) : 0;
-}
-
-/** Until the connection has noticed the outage (it then skips Redis without waiting). */
-async function noticedDown(redis: Redis): Promise<void> {
-  for (let i = 0; redis.status === 'ready' && i < 200; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  expect(redis.status).not.toBe('ready');
-}
 
 function cacheOf(redis: Redis): JsonCache<Profile> {
   const cache = profileCache(redis, testLog);
