@@ -1,5 +1,6 @@
-import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from '../shared/context';
+import { selectWhere, selectWhereIn } from '../shared/db/plain-select';
 import { loaderByGroup, loaderByKey } from '../shared/loaders';
 import { Account } from './entities/account';
 import { Session } from './entities/session';
@@ -8,19 +9,21 @@ import { Session } from './entities/session';
 export function createLoaders(db: DataSource) {
   return {
     accountById: loaderByKey(
-      (ids: readonly string[]) => db.getRepository(Account).findBy({ id: In([...ids]) }),
+      (ids: readonly string[]) => selectWhereIn(db, Account, 'id', ids),
       (account) => account.id,
     ),
     activeSessionsByAccount: loaderByGroup(
       (accountIds: readonly string[]) =>
-        db.getRepository(Session).find({
-          where: {
-            accountId: In([...accountIds]),
-            revokedAt: IsNull(),
-            expiresAt: MoreThan(new Date()),
-          },
-          order: { createdAt: 'DESC' },
-        }),
+        selectWhere(
+          db,
+          Session,
+          [
+            { property: 'accountId', in: accountIds },
+            { property: 'revokedAt', isNull: true },
+            { property: 'expiresAt', greaterThan: new Date() },
+          ],
+          { orderBy: [['createdAt', 'DESC']] },
+        ),
       (session) => session.accountId,
     ),
   };

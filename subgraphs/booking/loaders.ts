@@ -1,5 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from '../shared/context';
+import { selectWhereIn } from '../shared/db/plain-select';
 import { loaderByGroup, loaderByKey } from '../shared/loaders';
 import { bookingsByUserLoader } from './batches/bookings-by-user';
 import { enrollmentCountLoader, seatsLeftLoader } from './batches/course-counts';
@@ -21,23 +22,25 @@ const forValidIds =
 export function createLoaders(db: DataSource) {
   return {
     bookingById: loaderByKey(
-      forValidIds((ids) => db.getRepository(Booking).findBy({ id: In(ids) })),
+      forValidIds((ids) => selectWhereIn(db, Booking, 'id', ids)),
       (booking) => booking.id,
     ),
     enrollmentById: loaderByKey(
-      forValidIds((ids) => db.getRepository(Enrollment).findBy({ id: In(ids) })),
+      forValidIds((ids) => selectWhereIn(db, Enrollment, 'id', ids)),
       (enrollment) => enrollment.id,
     ),
     courseViewById: loaderByKey(
-      forValidIds((ids) => db.getRepository(CourseView).findBy({ id: In(ids) })),
+      forValidIds((ids) => selectWhereIn(db, CourseView, 'id', ids)),
       (course) => course.id,
     ),
     bookingsByUser: bookingsByUserLoader(db),
     enrollmentsByUser: loaderByGroup(
       forValidIds((userIds) =>
-        db.getRepository(Enrollment).find({
-          where: { userId: In(userIds) },
-          order: { enrolledAt: 'DESC', id: 'DESC' },
+        selectWhereIn(db, Enrollment, 'userId', userIds, {
+          orderBy: [
+            ['enrolledAt', 'DESC'],
+            ['id', 'DESC'],
+          ],
         }),
       ),
       (enrollment) => enrollment.userId,

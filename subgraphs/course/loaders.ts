@@ -1,5 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from '../shared/context';
+import { selectWhereIn } from '../shared/db/plain-select';
 import { loaderByGroup, loaderByKey } from '../shared/loaders';
 import { AttendanceRecord } from './entities/attendance-record';
 import { ClassSchedule } from './entities/class-schedule';
@@ -17,51 +18,59 @@ import { uuidsOf } from '../shared/ids';
 export function createLoaders(db: DataSource) {
   return {
     courseById: loaderByKey(
-      (ids: readonly string[]) => db.getRepository(Course).findBy({ id: In(uuidsOf(ids)) }),
+      (ids: readonly string[]) => selectWhereIn(db, Course, 'id', uuidsOf(ids)),
       (course) => course.id,
     ),
     courseBySlug: loaderByKey(
-      (slugs: readonly string[]) => db.getRepository(Course).findBy({ slug: In([...slugs]) }),
+      (slugs: readonly string[]) => selectWhereIn(db, Course, 'slug', slugs),
       (course) => course.slug,
     ),
     coursesByInstructor: loaderByGroup(
       (instructorIds: readonly string[]) =>
-        db.getRepository(Course).find({
-          where: { instructorId: In(uuidsOf(instructorIds)) },
-          order: { title: 'ASC', id: 'ASC' },
+        selectWhereIn(db, Course, 'instructorId', uuidsOf(instructorIds), {
+          orderBy: [
+            ['title', 'ASC'],
+            ['id', 'ASC'],
+          ],
         }),
       (course) => course.instructorId,
     ),
     sectionsByCourse: loaderByGroup(
       (courseIds: readonly string[]) =>
-        db.getRepository(CourseSection).find({
-          where: { courseId: In([...courseIds]) },
-          order: { position: 'ASC', id: 'ASC' },
+        selectWhereIn(db, CourseSection, 'courseId', courseIds, {
+          orderBy: [
+            ['position', 'ASC'],
+            ['id', 'ASC'],
+          ],
         }),
       (section) => section.courseId,
     ),
     lessonsBySection: loaderByGroup(
       (sectionIds: readonly string[]) =>
-        db.getRepository(Lesson).find({
-          where: { sectionId: In([...sectionIds]) },
-          order: { position: 'ASC', id: 'ASC' },
+        selectWhereIn(db, Lesson, 'sectionId', sectionIds, {
+          orderBy: [
+            ['position', 'ASC'],
+            ['id', 'ASC'],
+          ],
         }),
       (lesson) => lesson.sectionId,
     ),
     schedulesByCourse: courseSchedulesLoader(db),
     scheduleById: loaderByKey(
-      (ids: readonly string[]) => db.getRepository(ClassSchedule).findBy({ id: In(uuidsOf(ids)) }),
+      (ids: readonly string[]) => selectWhereIn(db, ClassSchedule, 'id', uuidsOf(ids)),
       (schedule) => schedule.id,
     ),
     roomById: loaderByKey(
-      (ids: readonly string[]) => db.getRepository(Room).findBy({ id: In([...ids]) }),
+      (ids: readonly string[]) => selectWhereIn(db, Room, 'id', ids),
       (room) => room.id,
     ),
     attendanceBySchedule: loaderByGroup(
       (scheduleIds: readonly string[]) =>
-        db.getRepository(AttendanceRecord).find({
-          where: { scheduleId: In([...scheduleIds]) },
-          order: { checkedInAt: { direction: 'ASC', nulls: 'LAST' }, studentId: 'ASC' },
+        selectWhereIn(db, AttendanceRecord, 'scheduleId', scheduleIds, {
+          orderBy: [
+            ['checkedInAt', 'ASC', 'LAST'],
+            ['studentId', 'ASC'],
+          ],
         }),
       (record) => record.scheduleId,
     ),

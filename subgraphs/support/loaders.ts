@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { SubgraphContext } from '../shared/context';
+import { selectWhereIn } from '../shared/db/plain-select';
 import { loaderByGroup, loaderByKey } from '../shared/loaders';
 import { SupportSession } from './entities/support-session';
 import { SupportMessage } from './entities/support-message';
@@ -19,14 +20,14 @@ export function createLoaders(db: DataSource) {
     sessionById: loaderByKey(
       async (ids: readonly string[]) => {
         const valid = validIds(ids);
-        return valid.length ? db.getRepository(SupportSession).findBy({ id: In(valid) }) : [];
+        return valid.length ? selectWhereIn(db, SupportSession, 'id', valid) : [];
       },
       (session) => session.id,
     ),
     messageById: loaderByKey(
       async (ids: readonly string[]) => {
         const valid = validIds(ids);
-        return valid.length ? db.getRepository(SupportMessage).findBy({ id: In(valid) }) : [];
+        return valid.length ? selectWhereIn(db, SupportMessage, 'id', valid) : [];
       },
       (message) => message.id,
     ),

@@ -1,5 +1,6 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ServiceContext, SubgraphContext } from '../shared/context';
+import { selectWhereIn } from '../shared/db/plain-select';
 import { loaderByKey } from '../shared/loaders';
 import { InstructorProfile } from './entities/instructor-profile';
 import { Profile } from './entities/profile';
@@ -14,7 +15,7 @@ import { profileCache } from './profile-cache';
 export function createLoaders(db: DataSource, services?: Pick<ServiceContext, 'redis' | 'log'>) {
   const cache = services && profileCache(services.redis, services.log);
   const fromDb = (ids: readonly string[]): Promise<Profile[]> =>
-    ids.length ? db.getRepository(Profile).findBy({ id: In([...ids]) }) : Promise.resolve([]);
+    ids.length ? selectWhereIn(db, Profile, 'id', ids) : Promise.resolve([]);
   return {
     profileById: loaderByKey(
       async (ids: readonly string[]) => {
@@ -31,8 +32,7 @@ export function createLoaders(db: DataSource, services?: Pick<ServiceContext, 'r
     ),
     // Not cached: instructor profiles are read far less often than names.
     instructorProfileByUser: loaderByKey(
-      (userIds: readonly string[]) =>
-        db.getRepository(InstructorProfile).findBy({ userId: In([...userIds]) }),
+      (userIds: readonly string[]) => selectWhereIn(db, InstructorProfile, 'userId', userIds),
       (instructor) => instructor.userId,
     ),
   };

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { selectWhere } from '../../shared/db/plain-select';
 import { Booking, type BookingStatus } from '../entities/booking';
 import { uuidsOf } from '../../shared/ids';
 
@@ -22,15 +23,22 @@ export function bookingsByUserLoader(
     async (keys) => {
       const userIds = uuidsOf(keys.map((k) => k.userId));
       if (userIds.length === 0) return keys.map(() => []);
-      const statuses = keys.map((k) => k.status);
-      const allFiltered = statuses.every((s) => s);
-      const rows = await db.getRepository(Booking).find({
-        where: {
-          userId: In(userIds),
-          ...(allFiltered ? { status: In([...new Set(statuses)]) } : {}),
+      const statuses = keys.map((k) => k.status).filter((s): s is BookingStatus => !!s);
+      const allFiltered = statuses.length === keys.length;
+      const rows = await selectWhere(
+        db,
+        Booking,
+        [
+          { property: 'userId', in: userIds },
+          ...(allFiltered ? [{ property: 'status', in: [...new Set(statuses)] } as const] : []),
+        ],
+        {
+          orderBy: [
+            ['createdAt', 'DESC'],
+            ['id', 'DESC'],
+          ],
         },
-        order: { createdAt: 'DESC', id: 'DESC' },
-      });
+      );
       return keys.map(({ userId, status }) =>
         rows.filter((row) => row.userId === userId && (!status || row.status === status)),
       );

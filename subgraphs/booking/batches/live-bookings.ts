@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { selectWhere } from '../../shared/db/plain-select';
 import { Booking, LIVE_BOOKING_STATUSES } from '../entities/booking';
 import { uuidsOf } from '../../shared/ids';
 
@@ -23,11 +24,11 @@ export function liveBookingLoader(
       const userIds = uuidsOf(keys.map((k) => k.userId));
       const courseIds = uuidsOf(keys.map((k) => k.courseId));
       if (userIds.length === 0 || courseIds.length === 0) return keys.map(() => null);
-      const rows = await db.getRepository(Booking).findBy({
-        userId: In(userIds),
-        courseId: In(courseIds),
-        status: In([...LIVE_BOOKING_STATUSES]),
-      });
+      const rows = await selectWhere(db, Booking, [
+        { property: 'userId', in: userIds },
+        { property: 'courseId', in: courseIds },
+        { property: 'status', in: LIVE_BOOKING_STATUSES },
+      ]);
       const byKey = new Map(rows.map((row) => [cacheKey(row), row]));
       return keys.map((key) => byKey.get(cacheKey(key)) ?? null);
     },
