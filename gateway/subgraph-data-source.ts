@@ -1,23 +1,60 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { Agent, request, type Dispatcher } from 'undici';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER } from '../subgraphs/shared/gateway-secret';
 import type { Logger } from '../subgraphs/shared/logger';
 import type { GatewayContext } from './viewer';
 
+/** Keep-alive connections to the subgraphs, shared by every data source of the process. */
+const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+
 /**
- * Node's own fetch with a deadline on every subgraph call (headers and body alike): a
- * stalled subgraph costs a request at most `timeoutMs`, never the whole stall.
+ * undici's request API with a deadline on every subgraph call (headers and body alike): a
+ * stalled subgraph costs a request at most `timeoutMs`, never the whole stall. Not fetch:
+ * a profile of the gateway under load spent a tenth of its time in fetch's web-streams
+ * machinery writing each request body as an iterable; `request` writes it in one go.
  */
 export const fetchWithDeadline =
   (timeoutMs: number): Fetcher =>
   async (url, init) => {
-    // The gateway always sends a JSON string; a Buffer body would be a Uint8Array to fetch.
-    const body =
-      typeof init?.body === 'string' ? init.body : init?.body && new Uint8Array(init.body);
-    const response = await fetch(url, { ...init, body, signal: AbortSignal.timeout(timeoutMs) });
-    return response as FetcherResponse;
+    const response = await request(url, {
+      method: (init?.method ?? 'POST') as Dispatcher.HttpMethod,
+      headers: init?.headers,
+      body: init?.body,
+      signal: AbortSignal.timeout(timeoutMs),
+      dispatcher: subgraphAgent,
+    });
+    const text = await response.body.text();
+    return answered(url, response.statusCode, response.headers, text);
   };
+
+/** The small part of a fetch Response that the gateway reads, around a finished body. */
+function answered(
+  url: string,
+  status: number,
+  raw: Record<string, string | string[] | undefined>,
+  text: string,
+): FetcherResponse {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response: FetcherResponse = {
+    bodyUsed: false,
+    url,
+    redirected: false,
+    status,
+    ok: status >= 200 && status < 300,
+    statusText: '',
+    headers,
+    text: () => Promise.resolve(text),
+    json: () => Promise.resolve(JSON.parse(text) as unknown),
+    arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer as ArrayBuffer),
+    clone: () => answered(url, status, raw, text),
+  };
+  return response;
+}
 
 /** The errors a subgraph's GraphQL body carries, if it is one. */
 async function graphqlErrorsIn(response: FetcherResponse): Promise<GraphQLFormattedError[]> {
