@@ -3,6 +3,7 @@ import type { SubgraphName } from '../topology';
 import { EVENT_PRODUCERS, type DomainEvent } from './catalog';
 import type { Detach, EventBus, EventConsumer } from './bus';
 import type { Outbox, OutboxCursor } from './outbox';
+import { Wakeable, backoffMs } from './wakeable';
 
 const POLL_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
@@ -15,9 +16,8 @@ const REMEMBERED_PER_GROUP = 10_000;
  */
 class DeliveryLoop {
   private stopped = false;
-  /** Set by wake(); a wake that arrives while reading must not be lost to the next sleep. */
-  private woken = false;
-  private wakeUp: (() => void) | undefined;
+  /** A wake that arrives while reading must not be lost to the next sleep. */
+  private readonly alarm = new Wakeable();
   private readonly done: Promise<void>;
 
   constructor(
@@ -30,8 +30,7 @@ class DeliveryLoop {
   }
 
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.alarm.wake();
   }
 
   async stop(): Promise<void> {
@@ -47,7 +46,7 @@ class DeliveryLoop {
     while (!this.stopped) {
       let delivered = 0;
       let idle = true;
-      this.woken = false;
+      this.alarm.reset();
       try {
         cursor ??= await this.outbox.loadCursor(group);
         const batch = await this.outbox.readAfter(cursor, this.consumer.types);
@@ -70,24 +69,9 @@ class DeliveryLoop {
         });
       }
       if (this.stopped) break;
-      if (failures > 0) await this.sleep(Math.min(MAX_BACKOFF_MS, 250 * 2 ** failures));
-      else if (idle) await this.sleep(POLL_MS);
+      if (failures > 0) await this.alarm.sleep(backoffMs(failures, MAX_BACKOFF_MS));
+      else if (idle) await this.alarm.sleep(POLL_MS);
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) return Promise.resolve();
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined = undefined;
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      timer = setTimeout(done, ms);
-      timer.unref();
-      this.wakeUp = done;
-    });
   }
 }
 

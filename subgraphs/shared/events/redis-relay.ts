@@ -2,14 +2,8 @@ import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import { redisReady } from '../redis/connection';
 import { START_OF_OUTBOX, type Outbox, type OutboxCursor, type OutboxRecord } from './outbox';
-import {
-  RELAY_CURSOR_GROUP,
-  Wakeable,
-  backoffMs,
-  encodeEvent,
-  redisKeys,
-  typesOf,
-} from './redis-streams-shared';
+import { RELAY_CURSOR_GROUP, encodeEvent, redisKeys, typesOf } from './redis-streams-shared';
+import { Wakeable, backoffMs } from './wakeable';
 
 /**
  * Takes or extends the relay lock. KEYS: lock, marker. ARGV: instance, ttl ms.

@@ -5,8 +5,6 @@ import type { SubgraphName } from '../topology';
 import type { EventConsumer } from './bus';
 import type { DomainEvent } from './catalog';
 import {
-  Wakeable,
-  backoffMs,
   decodeEvent,
   errorMessage,
   parseAutoClaimReply,
@@ -14,6 +12,7 @@ import {
   redisKeys,
   type StreamEntry,
 } from './redis-streams-shared';
+import { Wakeable, backoffMs } from './wakeable';
 
 /**
  * Marks this instance a live member of the group until ARGV[2] ms from now (Redis clock).

@@ -9,7 +9,8 @@ import { EVENT_PRODUCERS, type DomainEvent } from './catalog';
 import type { Outbox } from './outbox';
 import { OutboxRelay } from './redis-relay';
 import { LIVE_MEMBERS, StreamConsumer } from './redis-stream-consumer';
-import { Wakeable, redisKeys } from './redis-streams-shared';
+import { redisKeys } from './redis-streams-shared';
+import { Wakeable } from './wakeable';
 
 export interface RedisStreamsEventBusOptions {
   redisUrl: string;
