@@ -193,8 +193,10 @@ describeWithRedis('RedisStreamsEventBus', () => {
     const group = `test.pair.${randomUUID()}`;
     const first = recorder(group, users.users.dataSource);
     const second = recorder(group, users.users.dataSource);
-    newBus().subscribe(first.consumer);
-    newBus().subscribe(second.consumer);
+    // No claiming here: under a loaded machine a slow handle could be claimed by the other
+    // member and delivered twice (at least once, as designed; claiming has its own test).
+    newBus({ claimIdleMs: 60_000 }).subscribe(first.consumer);
+    newBus({ claimIdleMs: 60_000 }).subscribe(second.consumer);
 
     const ids = await produce(20);
     const skipped = await produce(1, 'user.access-changed');
