@@ -1,4 +1,6 @@
 import type Redis from 'ioredis';
+import { connectRedis, redisReady } from '../subgraphs/shared/redis/connection';
+import { rootLogger } from '../subgraphs/shared/logger';
 import { redisServerOnPath, startLocalRedis, type LocalRedis } from '../scripts/redis-server';
 
 /** A real redis-server for a test file, on a free port, with nothing persisted. */
@@ -28,4 +30,43 @@ export async function noticedDown(redis: Redis): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   if (redis.status === 'ready') throw new Error('the connection did not notice the outage');
+}
+
+/**
+ * One real redis-server and three connections to it, as two instances of a service and a
+ * test's own probe would hold: for tests of state shared between instances.
+ */
+export interface RedisForTwoInstances {
+  server: TestRedis;
+  probe: Redis;
+  a: Redis;
+  b: Redis;
+  /** Restarts the server if a test stopped it, and waits for every connection. */
+  ensureUp(): Promise<void>;
+  /** Drops the connections and stops the server (after the services stopped). */
+  close(): Promise<void>;
+}
+
+export async function startRedisForTwoInstances(name: string): Promise<RedisForTwoInstances> {
+  const server = await startTestRedis();
+  const [probe, a, b] = ['probe', `${name}-a`, `${name}-b`].map((label) =>
+    connectRedis(server.url, rootLogger.child({ test: true }), label),
+  ) as [Redis, Redis, Redis];
+  const all = [probe, a, b];
+  await Promise.all(all.map((r) => redisReady(r)));
+  return {
+    server,
+    probe,
+    a,
+    b,
+    async ensureUp() {
+      if (probe.status === 'ready') return;
+      await server.start();
+      await Promise.all(all.map((r) => redisReady(r, 10_000)));
+    },
+    async close() {
+      for (const r of all) r.disconnect();
+      await server.stop();
+    },
+  };
 }

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
-import { testLog } from '../../test/helpers';
-import { redisServerAvailable, startTestRedis, type TestRedis } from '../../test/redis-server';
-import { connectRedis, redisReady } from '../shared/redis/connection';
+import {
+  redisServerAvailable,
+  type TestRedis,
+  startRedisForTwoInstances,
+  type RedisForTwoInstances,
+} from '../../test/redis-server';
+import { redisReady } from '../shared/redis/connection';
 import {
   LOGIN_FAILURES_PER_EMAIL,
   LOGIN_FAILURES_PER_IP,
@@ -29,6 +33,7 @@ describeWithRedis('logIn rate limits on Redis, shared by auth instances', () => 
   let probe: Redis;
   let redisA: Redis;
   let redisB: Redis;
+  let shared: RedisForTwoInstances | undefined;
   let a: AuthHarness;
   let b: AuthHarness;
 
@@ -39,24 +44,17 @@ describeWithRedis('logIn rate limits on Redis, shared by auth instances', () => 
     );
 
   beforeAll(async () => {
-    redis = await startTestRedis();
-    [probe, redisA, redisB] = ['probe', 'auth-a', 'auth-b'].map((name) =>
-      connectRedis(redis.url, testLog, name),
-    ) as [Redis, Redis, Redis];
-    await Promise.all([probe, redisA, redisB].map((r) => redisReady(r)));
+    shared = await startRedisForTwoInstances('auth');
+    ({ server: redis, probe, a: redisA, b: redisB } = shared);
     a = await startAuth({ runtime: { redis: redisA } });
     b = await startAuth({ runtime: { redis: redisB } });
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    for (const r of [probe, redisA, redisB]) r?.disconnect();
-    await redis?.stop();
+    await shared?.close();
   });
   beforeEach(async () => {
-    if (redis && probe.status !== 'ready') {
-      await redis.start();
-      await Promise.all([probe, redisA, redisB].map((r) => redisReady(r, 10_000)));
-    }
+    await shared?.ensureUp();
   });
 
   it('failures through instance A count on instance B (one counter, in Redis)', async () => {

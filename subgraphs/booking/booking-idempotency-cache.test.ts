@@ -3,15 +3,16 @@ import type Redis from 'ioredis';
 import { errorCodes, execute, testConfig, testLog, type Result } from '../../test/helpers';
 import {
   redisServerAvailable,
-  startTestRedis,
   type TestRedis,
   commandCalls,
   noticedDown,
+  startRedisForTwoInstances,
+  type RedisForTwoInstances,
 } from '../../test/redis-server';
 import type { Viewer } from '../shared/auth/viewer';
 import { sqlLoggerOf } from '../shared/db/data-source';
 import { InProcessEventBus } from '../shared/events/in-process-bus';
-import { connectRedis, redisReady } from '../shared/redis/connection';
+import { redisReady } from '../shared/redis/connection';
 import type { SubgraphService } from '../shared/server';
 import type { Loaders } from './loaders';
 import {
@@ -48,6 +49,7 @@ describeWithRedis('booking idempotency keys in Redis', () => {
   let probe: Redis;
   let redisA: Redis;
   let redisB: Redis;
+  let shared: RedisForTwoInstances | undefined;
   let a: Service;
   let b: Service;
 
@@ -79,12 +81,9 @@ describeWithRedis('booking idempotency keys in Redis', () => {
     `${REGISTRATION_CACHE_PREFIX}${viewer.id}:${idempotencyKey}`;
 
   beforeAll(async () => {
-    redis = await startTestRedis();
+    shared = await startRedisForTwoInstances('booking');
+    ({ server: redis, probe, a: redisA, b: redisB } = shared);
     const config = await testConfig();
-    [probe, redisA, redisB] = ['probe', 'booking-a', 'booking-b'].map((name) =>
-      connectRedis(redis.url, testLog, name),
-    ) as [Redis, Redis, Redis];
-    await Promise.all([probe, redisA, redisB].map((r) => redisReady(r)));
     // Each its own bus, as each process has; course.changed is delivered by hand (test-kit).
     a = buildBookingSubgraph(config, testLog, {
       redis: redisA,
@@ -99,14 +98,10 @@ describeWithRedis('booking idempotency keys in Redis', () => {
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    for (const r of [probe, redisA, redisB]) r?.disconnect();
-    await redis?.stop();
+    await shared?.close();
   });
   beforeEach(async () => {
-    if (redis && probe.status !== 'ready') {
-      await redis.start();
-      await Promise.all([probe, redisA, redisB].map((r) => redisReady(r, 10_000)));
-    }
+    await shared?.ensureUp();
   });
 
   it('returns the same booking for a key sent through two instances (one row)', async () => {

@@ -3,14 +3,15 @@ import type Redis from 'ioredis';
 import { execute, testConfig, testLog } from '../../test/helpers';
 import {
   redisServerAvailable,
-  startTestRedis,
   type TestRedis,
   commandCalls,
   noticedDown,
+  startRedisForTwoInstances,
+  type RedisForTwoInstances,
 } from '../../test/redis-server';
 import type { Viewer } from '../shared/auth/viewer';
 import { sqlLoggerOf } from '../shared/db/data-source';
-import { connectRedis, redisReady } from '../shared/redis/connection';
+import { redisReady } from '../shared/redis/connection';
 import type { SubgraphService } from '../shared/server';
 import type { JsonCache } from '../shared/cache/json-cache';
 import { InProcessEventBus } from '../shared/events/in-process-bus';
@@ -60,6 +61,7 @@ describeWithRedis('users profile cache (Redis)', () => {
   let probe: Redis;
   let redisA: Redis;
   let redisB: Redis;
+  let shared: RedisForTwoInstances | undefined;
   let a: Service;
   let b: Service;
 
@@ -88,12 +90,9 @@ describeWithRedis('users profile cache (Redis)', () => {
   };
 
   beforeAll(async () => {
-    redis = await startTestRedis();
+    shared = await startRedisForTwoInstances('users');
+    ({ server: redis, probe, a: redisA, b: redisB } = shared);
     const config = await testConfig();
-    [probe, redisA, redisB] = ['probe', 'users-a', 'users-b'].map((name) =>
-      connectRedis(redis.url, testLog, name),
-    ) as [Redis, Redis, Redis];
-    await Promise.all([probe, redisA, redisB].map((r) => redisReady(r)));
     // Each its own bus, as each process has; profiles are delivered by hand (test-kit).
     a = buildUsersSubgraph(config, testLog, { redis: redisA, bus: new InProcessEventBus(testLog) });
     b = buildUsersSubgraph(config, testLog, { redis: redisB, bus: new InProcessEventBus(testLog) });
@@ -102,14 +101,10 @@ describeWithRedis('users profile cache (Redis)', () => {
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    for (const r of [probe, redisA, redisB]) r?.disconnect();
-    await redis?.stop();
+    await shared?.close();
   });
   beforeEach(async () => {
-    if (redis && probe.status !== 'ready') {
-      await redis.start();
-      await Promise.all([probe, redisA, redisB].map((r) => redisReady(r, 10_000)));
-    }
+    await shared?.ensureUp();
   });
 
   it('reads a change made through instance A at once through instance B', async () => {
