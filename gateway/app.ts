@@ -6,19 +6,19 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express from 'express';
-import { graphqlJsonBody, lastResortErrors } from '../subgraphs/shared/graphql-http';
+import { graphqlHandler } from '../subgraphs/shared/http/graphql-handler';
+import { sendGraphQLError } from '../subgraphs/shared/http/respond';
+import { routes, type Handler } from '../subgraphs/shared/http/router';
 import { processRevocationList, type RevocationList } from '../subgraphs/shared/auth/revocations';
 import { AccessTokenVerifier } from '../subgraphs/shared/auth/tokens';
 import type { CampusConfig } from '../subgraphs/shared/config';
 import { createFormatError } from '../subgraphs/shared/format-error';
 import type { Logger } from '../subgraphs/shared/logger';
 import { envPrefix } from '../subgraphs/shared/topology';
-import { mountHealthRoutes } from './health';
+import { healthRoutes } from './health';
 import { errorShapingPlugin, shapeError } from './error-shaping';
-import { guardVariables, refuseWhileDraining } from './http-guards';
+import { refuseWhileDraining, variablesRefusal } from './http-guards';
 import { PARSE_OPTIONS, REQUEST_LIMITS, documentRules } from './limits';
 import { supergraphFromFile } from './supergraph-file';
 import { serveGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/server';
@@ -59,8 +59,10 @@ export function createGateway(
   } = {},
 ): CampusGateway {
   const revocations = options.revocations ?? processRevocationList();
-  const app = express();
-  const httpServer = http.createServer(app);
+  // Routes are mounted once Apollo has started; until then every request gets a 503.
+  let listener: Handler = (_req, res) =>
+    sendGraphQLError(res, 503, 'The gateway is starting.', { code: 'INTERNAL_SERVER_ERROR' });
+  const httpServer = http.createServer((req, res) => void listener(req, res));
   const development = config.nodeEnv === 'development';
   const subgraphUrls = new Map<string, string>();
 
@@ -115,11 +117,12 @@ export function createGateway(
 
   let loaded = false;
   let draining = false;
-  mountHealthRoutes(app, {
+  const health = healthRoutes({
     loaded: () => loaded,
     draining: () => draining,
     subgraphs: () => subgraphUrls,
   });
+  const allowCrossOrigin = cors<cors.CorsRequest>();
 
   return {
     httpServer,
@@ -151,17 +154,23 @@ export function createGateway(
         shaping,
         log,
       });
-      app.use(
-        '/graphql',
-        refuseWhileDraining(() => draining),
-        cors<cors.CorsRequest>(),
-        ...graphqlJsonBody(REQUEST_LIMITS.bodyBytes),
-        guardVariables,
-        expressMiddleware(apollo, {
-          context: createContextFactory(verifier, revocations),
-        }),
-      );
-      app.use(lastResortErrors(log));
+      const graphql = graphqlHandler({
+        apollo,
+        bodyLimitBytes: REQUEST_LIMITS.bodyBytes,
+        context: createContextFactory(verifier, revocations),
+        check: variablesRefusal,
+      });
+      const serveGraphQL: Handler = (req, res) => {
+        if (draining) return refuseWhileDraining(res);
+        // cors answers a preflight itself; anything else goes on to GraphQL.
+        allowCrossOrigin(req, res, () => void graphql(req, res).catch(fail(res)));
+      };
+      const fail = (res: Parameters<Handler>[1]) => (error: unknown) => {
+        log.error({ err: error }, 'request failed outside GraphQL');
+        if (res.headersSent) return void res.destroy();
+        sendGraphQLError(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
+      };
+      listener = routes([...health, { path: '/graphql', handle: serveGraphQL }], log);
     },
     async listen(port) {
       await new Promise<void>((resolve) => httpServer.listen(port, resolve));

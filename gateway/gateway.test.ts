@@ -304,6 +304,35 @@ describe('gateway', () => {
       expect(await response.text()).toMatch(/sandbox/i);
     });
 
+    it('lets browser apps on other origins call it (CORS preflight and answer)', async () => {
+      const preflight = await fetch(supergraph.gatewayUrl, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-headers')).toBe(
+        'content-type,authorization',
+      );
+      const answer = await fetch(supergraph.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+    });
+
+    it('answers unknown paths with a JSON 404', async () => {
+      const response = await fetch(`${origin()}/nope`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    });
+
     it('is live on /health and ready on /ready when every subgraph answers', async () => {
       expect((await fetch(`${origin()}/health`)).status).toBe(200);
       const ready = await fetch(`${origin()}/ready`);

@@ -1,4 +1,5 @@
-import type { Express } from 'express';
+import { sendJson } from '../subgraphs/shared/http/respond';
+import type { Route } from '../subgraphs/shared/http/router';
 
 /** /ready answers within this bound even when a subgraph hangs (it is then "down"). */
 const HEALTH_CHECK_TIMEOUT_MS = 1_000;
@@ -24,26 +25,24 @@ async function answers(url: string): Promise<boolean> {
  * is not draining, and every subgraph answers its own health check within a second
  * (readiness: route traffic here); the body says which subgraph is down.
  */
-export function mountHealthRoutes(
-  app: Express,
-  state: {
-    loaded: () => boolean;
-    draining: () => boolean;
-    subgraphs: () => ReadonlyMap<string, string>;
-  },
-): void {
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
+export function healthRoutes(state: {
+  loaded: () => boolean;
+  draining: () => boolean;
+  subgraphs: () => ReadonlyMap<string, string>;
+}): Route[] {
+  const ready: Route['handle'] = async (_req, res) => {
     const subgraphs = [...state.subgraphs()];
     const results = await Promise.all(subgraphs.map(async ([, url]) => answers(url)));
     const status = Object.fromEntries(
       subgraphs.map(([name], i) => [name, results[i] ? 'ok' : 'down']),
     );
-    const ready =
+    const isReady =
       state.loaded() && !state.draining() && subgraphs.length > 0 && results.every(Boolean);
-    const summary = state.draining() ? 'draining' : ready ? 'ready' : 'unavailable';
-    res.status(ready ? 200 : 503).json({ status: summary, subgraphs: status });
-  });
+    const summary = state.draining() ? 'draining' : isReady ? 'ready' : 'unavailable';
+    sendJson(res, isReady ? 200 : 503, { status: summary, subgraphs: status });
+  };
+  return [
+    { path: '/health', method: 'GET', handle: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
+    { path: '/ready', method: 'GET', handle: ready },
+  ];
 }

@@ -1,130 +1,163 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request } from 'undici';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER } from '../subgraphs/shared/gateway-secret';
 import type { Logger } from '../subgraphs/shared/logger';
+import { FetchBatcher, type SubgraphOperation } from './fetch-batching';
 import type { GatewayContext } from './viewer';
 
 /** Keep-alive connections to the subgraphs, shared by every data source of the process. */
 const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
 
-/**
- * undici's request API with a deadline on every subgraph call (headers and body alike): a
- * stalled subgraph costs a request at most `timeoutMs`, never the whole stall. Not fetch:
- * a profile of the gateway under load spent a tenth of its time in fetch's web-streams
- * machinery writing each request body as an iterable; `request` writes it in one go.
- */
-export const fetchWithDeadline =
-  (timeoutMs: number): Fetcher =>
-  async (url, init) => {
-    const response = await request(url, {
-      method: (init?.method ?? 'POST') as Dispatcher.HttpMethod,
-      headers: init?.headers,
-      body: init?.body,
-      signal: AbortSignal.timeout(timeoutMs),
-      dispatcher: subgraphAgent,
-    });
-    const text = await response.body.text();
-    return answered(url, response.statusCode, response.headers, text);
-  };
+type Reason = 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_UNAVAILABLE';
 
-/** The small part of a fetch Response that the gateway reads, around a finished body. */
-function answered(
-  url: string,
-  status: number,
-  raw: Record<string, string | string[] | undefined>,
-  text: string,
-): FetcherResponse {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const response: FetcherResponse = {
-    bodyUsed: false,
-    url,
-    redirected: false,
-    status,
-    ok: status >= 200 && status < 300,
-    statusText: '',
-    headers,
-    text: () => Promise.resolve(text),
-    json: () => Promise.resolve(JSON.parse(text) as unknown),
-    arrayBuffer: () => Promise.resolve(new TextEncoder().encode(text).buffer as ArrayBuffer),
-    clone: () => answered(url, status, raw, text),
-  };
-  return response;
-}
-
-/** The errors a subgraph's GraphQL body carries, if it is one. */
-async function graphqlErrorsIn(response: FetcherResponse): Promise<GraphQLFormattedError[]> {
-  try {
-    const body = (await response.json()) as { errors?: unknown };
-    return Array.isArray(body.errors) ? (body.errors as GraphQLFormattedError[]) : [];
-  } catch {
-    return [];
+/** A failed call, with what the log may say about it (never the client). */
+class SubgraphCallError extends Error {
+  constructor(
+    readonly reason: Reason,
+    readonly detail: Record<string, unknown>,
+  ) {
+    super(reason);
   }
 }
 
-// By name, not instanceof: fetch's DOMException may come from another realm.
+// By name, not instanceof: an abort's DOMException may come from another realm.
 const isTimeout = (error: unknown): boolean => {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'TimeoutError' || name === 'AbortError';
 };
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * How the gateway talks to a subgraph: it proves itself with the shared secret and passes
- * the client's Authorization header, address and user agent through, so each subgraph
- * authorizes on its own. A subgraph that fails (no answer in time, a refused connection, a
- * non-GraphQL answer) becomes one error naming the service; its URL, status and body go to
- * the log only. The other subgraphs' data is still returned.
+ * How the gateway talks to a subgraph: one POST (undici's request API, on keep-alive
+ * connections, with a deadline on headers and body alike) that proves itself with the
+ * shared secret and passes the client's Authorization header, address and user agent
+ * through, so each subgraph authorizes on its own. The fetches of one client request that
+ * start together go as one batch (fetch-batching.ts).
+ *
+ * A subgraph that fails (no answer in time, a refused connection, a non-GraphQL answer)
+ * becomes one error naming the service; its URL, status and body go to the log only. The
+ * other subgraphs' data is still returned.
  */
-export class CampusSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly batcher = new FetchBatcher<GatewayContext, GatewayGraphQLResponse>(
+    (operations, context) => this.sendBatch(operations, context),
+  );
+
   constructor(
     private readonly subgraph: { url: string; name: string },
     private readonly gatewaySecret: string,
     private readonly timeoutMs: number,
     private readonly log: Logger,
-  ) {
-    super({ url: subgraph.url, fetcher: fetchWithDeadline(timeoutMs) });
+  ) {}
+
+  async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const { query, variables, operationName, extensions } = options.request;
+    if (!query) throw new Error('Missing query');
+    const operation: SubgraphOperation = { query, variables, operationName, extensions };
+    try {
+      // `context` is empty for the gateway's own requests (health checks, schema loading).
+      if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+        return await this.batcher.enqueue(options.context as GatewayContext, operation);
+      }
+      const [only] = await this.sendBatch([operation], {});
+      return only ?? {};
+    } catch (error) {
+      throw this.clientError(error);
+    }
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    request.http?.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
-    // `context` is empty for the gateway's own requests (health checks, schema loading).
-    const { authorization, client } = context as Partial<GatewayContext>;
-    if (authorization) request.http?.headers.set('authorization', authorization);
-    if (client?.ip) request.http?.headers.set(CLIENT_IP_HEADER, client.ip);
-    if (client?.userAgent) request.http?.headers.set('user-agent', client.userAgent);
+  private async sendBatch(
+    operations: SubgraphOperation[],
+    context: Partial<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse[]> {
+    const batched = operations.length > 1;
+    const body = await this.post(batched ? operations : operations[0], context);
+    if (!batched) {
+      if (!isObject(body)) throw this.notGraphQL('not a JSON object');
+      return [body];
+    }
+    // A request refused as a whole (a bad token, say) answers once for the whole batch.
+    if (isObject(body)) return operations.map(() => body);
+    if (!Array.isArray(body) || body.length !== operations.length || !body.every(isObject)) {
+      throw this.notGraphQL('not one result per batched operation');
+    }
+    return body;
+  }
+
+  private async post(payload: unknown, context: Partial<GatewayContext>): Promise<unknown> {
+    const { authorization, client } = context;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      [GATEWAY_SECRET_HEADER]: this.gatewaySecret,
+    };
+    if (authorization) headers.authorization = authorization;
+    if (client?.ip) headers[CLIENT_IP_HEADER] = client.ip;
+    if (client?.userAgent) headers['user-agent'] = client.userAgent;
+    let response: Awaited<ReturnType<typeof request>>;
+    let text: string;
+    try {
+      response = await request(this.subgraph.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(this.timeoutMs),
+        dispatcher: subgraphAgent,
+      });
+      text = await response.body.text();
+    } catch (error) {
+      throw new SubgraphCallError(isTimeout(error) ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE', {
+        err: error,
+      });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch {
+      throw this.notGraphQL('not JSON', response.statusCode);
+    }
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      throw this.httpError(response.statusCode, parsed);
+    }
+    return parsed;
   }
 
   /**
    * A non-2xx answer. When it is still a GraphQL response (GraphQL over HTTP lets a server
    * answer 4xx with errors), its first error passes on as the subgraph wrote it.
    */
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const [first] = await graphqlErrorsIn(response);
+  private httpError(status: number, body: unknown): Error {
+    const errors = isObject(body) && Array.isArray(body.errors) ? body.errors : [];
+    const first = errors[0] as GraphQLFormattedError | undefined;
     this.log.warn(
-      { subgraph: this.subgraph.name, status: response.status, message: first?.message },
+      { subgraph: this.subgraph.name, status, message: first?.message },
       'subgraph answered with an HTTP error',
     );
     if (first?.message && first.extensions?.code) {
       return new GraphQLError(first.message, { extensions: first.extensions });
     }
-    return this.unavailable('SUBGRAPH_UNAVAILABLE');
+    return new SubgraphCallError('SUBGRAPH_UNAVAILABLE', { status });
   }
 
-  override didEncounterError(error: Error): never {
-    if (error instanceof GraphQLError) throw error;
-    const reason = isTimeout(error) ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE';
+  private notGraphQL(what: string, status?: number): SubgraphCallError {
+    return new SubgraphCallError('SUBGRAPH_UNAVAILABLE', { status, answer: what });
+  }
+
+  /** What the client sees of a failure: GraphQL errors as they are, else the service named. */
+  private clientError(error: unknown): GraphQLError {
+    if (error instanceof GraphQLError) return error;
+    const reason = error instanceof SubgraphCallError ? error.reason : 'SUBGRAPH_UNAVAILABLE';
+    const detail = error instanceof SubgraphCallError ? error.detail : { err: error };
     this.log.warn(
-      { err: error, subgraph: this.subgraph.name, url: this.subgraph.url, reason },
+      { ...detail, subgraph: this.subgraph.name, url: this.subgraph.url, reason },
       'subgraph call failed',
     );
-    throw this.unavailable(reason);
-  }
-
-  private unavailable(reason: 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_UNAVAILABLE'): GraphQLError {
     const { name } = this.subgraph;
     const message =
       reason === 'SUBGRAPH_TIMEOUT'

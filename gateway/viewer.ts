@@ -18,7 +18,7 @@ export interface GatewayContext {
  * never reaches a subgraph.
  */
 export function createContextFactory(verifier: AccessTokenVerifier, revocations: RevocationList) {
-  return async ({ req }: { req: IncomingMessage & { ip?: string } }): Promise<GatewayContext> => {
+  return async (req: IncomingMessage): Promise<GatewayContext> => {
     const authorization = req.headers.authorization;
     const viewer = await viewerFromAuthorization(verifier, revocations, authorization).catch(
       (error: unknown) => {
@@ -31,7 +31,7 @@ export function createContextFactory(verifier: AccessTokenVerifier, revocations:
         throw error;
       },
     );
-    const client = { ip: req.ip ?? req.socket.remoteAddress, userAgent: req.headers['user-agent'] };
+    const client = { ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] };
     return viewer ? { viewer, authorization, client } : { viewer: null, client };
   };
 }

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -7,10 +7,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import express, { type Request } from 'express';
 import type { DocumentNode } from 'graphql';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
@@ -25,7 +23,9 @@ import { Outbox } from './events/outbox';
 import { processEventBus } from './events/process-bus';
 import { createEventPublisher } from './events/publisher';
 import { createFormatError } from './format-error';
-import { graphqlJsonBody, lastResortErrors } from './graphql-http';
+import { graphqlHandler } from './http/graphql-handler';
+import { sendGraphQLError, sendJson } from './http/respond';
+import { routes, type Handler } from './http/router';
 import { processPubSub, type PubSub } from './pubsub';
 import { serveSubscriptions } from './subscriptions-server';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret } from './gateway-secret';
@@ -93,6 +93,12 @@ export interface SubgraphService<L> extends RunnableSubgraph {
   contextFor(viewer: Viewer | null): SubgraphContext<L>;
 }
 
+/** One request header as a string (the first, if repeated). */
+const header = (req: IncomingMessage | undefined, name: string): string | undefined => {
+  const value = req?.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
 export function createSubgraphService<L>(definition: SubgraphDefinition<L>): SubgraphService<L> {
   const { name, dataSource, config, log } = definition;
   const bus = definition.runtime?.bus ?? processEventBus(config);
@@ -109,8 +115,10 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
   };
   const detachments: Detach[] = [];
   const verifier = new AccessTokenVerifier(config.jwt);
-  const app = express();
-  const httpServer = http.createServer(app);
+  // Routes are mounted once Apollo has started; until then every request gets a 503.
+  let listener: Handler = (_req, res) =>
+    sendGraphQLError(res, 503, 'The service is starting.', { code: 'INTERNAL_SERVER_ERROR' });
+  const httpServer = http.createServer((req, res) => void listener(req, res));
   const development = config.nodeEnv === 'development';
 
   const schema = buildSubgraphSchema([
@@ -124,6 +132,9 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     formatError: createFormatError(log, development),
     // Signals belong to the process (run-service.ts, npm start), which stops it in order.
     stopOnTerminationSignals: false,
+    // The gateway sends the fetches of one client request that start together as one batch
+    // (gateway/fetch-batching.ts); only the gateway gets past the shared secret.
+    allowBatchedHttpRequests: true,
     // No Apollo Studio here, so no federated traces (ftv1) to attach to responses.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -137,11 +148,14 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     ],
   });
 
-  const contextFor = (viewer: Viewer | null, req?: Request): SubgraphContext<L> => ({
+  const contextFor = (viewer: Viewer | null, req?: IncomingMessage): SubgraphContext<L> => ({
     ...services,
     viewer,
     loaders: definition.createLoaders(dataSource, services),
-    client: { ip: req?.get(CLIENT_IP_HEADER) ?? req?.ip, userAgent: req?.get('user-agent') },
+    client: {
+      ip: header(req, CLIENT_IP_HEADER) ?? req?.socket.remoteAddress,
+      userAgent: header(req, 'user-agent'),
+    },
   });
   const subscriptions = serveSubscriptions({
     httpServer,
@@ -157,14 +171,14 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     if (definition.seed) await definition.seed(services);
   };
 
-  app.get('/health', async (_req, res) => {
+  const health: Handler = async (_req, res) => {
     try {
       await dataSource.query('SELECT 1');
-      res.json({ status: 'ok', service: name });
+      sendJson(res, 200, { status: 'ok', service: name });
     } catch {
-      res.status(503).json({ status: 'unavailable', service: name });
+      sendJson(res, 503, { status: 'unavailable', service: name });
     }
-  });
+  };
 
   let started = false;
   return {
@@ -186,31 +200,37 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
         detachments.push(bus.subscribe(consumer));
       }
       await apollo.start();
-      app.use(
-        '/graphql',
-        (req, res, next) => {
-          if (isGatewaySecret(config.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
-            return next();
-          }
-          res.status(403).json({
-            errors: [
-              {
-                message: 'Subgraphs accept requests only from the Campus gateway.',
-                extensions: { code: 'FORBIDDEN' },
-              },
-            ],
-          });
-        },
-        ...graphqlJsonBody(1024 * 1024),
-        expressMiddleware(apollo, {
-          context: async ({ req }) =>
-            contextFor(
-              await viewerFromAuthorization(verifier, revocations, req.get('authorization')),
-              req,
-            ),
-        }),
+      const graphql = graphqlHandler({
+        apollo,
+        bodyLimitBytes: 1024 * 1024,
+        context: async (req) =>
+          contextFor(
+            await viewerFromAuthorization(verifier, revocations, header(req, 'authorization')),
+            req,
+          ),
+      });
+      listener = routes(
+        [
+          { path: '/health', method: 'GET', handle: health },
+          {
+            path: '/graphql',
+            handle: (req, res) => {
+              if (isGatewaySecret(config.gatewaySecret, req.headers[GATEWAY_SECRET_HEADER])) {
+                return graphql(req, res);
+              }
+              sendGraphQLError(
+                res,
+                403,
+                'Subgraphs accept requests only from the Campus gateway.',
+                {
+                  code: 'FORBIDDEN',
+                },
+              );
+            },
+          },
+        ],
+        log,
       );
-      app.use(lastResortErrors(log));
       started = true;
       if (options.seed) await seed();
     },

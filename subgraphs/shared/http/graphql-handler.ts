@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { readJsonBody } from './json-body';
+import { sendGraphQLError } from './respond';
+
+/** A reason to refuse a request before Apollo Server sees it (status and GraphQL error). */
+export interface Refusal {
+  status: number;
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+export interface GraphQLHandlerOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  bodyLimitBytes: number;
+  context: (req: IncomingMessage) => Promise<C>;
+  /** Checks on the parsed request (body and query string), run before any GraphQL work. */
+  check?: (body: unknown, search: URLSearchParams) => Refusal | undefined;
+}
+
+/**
+ * GraphQL over HTTP on Node's own server, the few steps an integration such as
+ * `expressMiddleware` takes (bounded JSON body, headers, Apollo's answer) without a
+ * framework's router, body parser and ETag hashing on every call.
+ */
+export function graphqlHandler<C extends BaseContext>(
+  options: GraphQLHandlerOptions<C>,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const { apollo, bodyLimitBytes, context, check } = options;
+  return async (req, res) => {
+    const read = await readJsonBody(req, bodyLimitBytes);
+    if ('refused' in read) {
+      const { status, message } = read.refused;
+      return sendGraphQLError(res, status, message, undefined, { connection: 'close' });
+    }
+    const queryAt = req.url?.indexOf('?') ?? -1;
+    const search = queryAt >= 0 ? (req.url ?? '').slice(queryAt) : '';
+    const refused = check?.(read.body, new URLSearchParams(search));
+    if (refused) {
+      return sendGraphQLError(res, refused.status, refused.message, refused.extensions);
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: read.body },
+      context: () => context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.setHeader('content-length', Buffer.byteLength(response.body.string));
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
