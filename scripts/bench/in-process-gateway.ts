@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { createGateway } from '../../gateway/app';
 import type { GatewayContext } from '../../gateway/viewer';
@@ -11,12 +12,17 @@ import { SUBGRAPH_BUILDERS } from '../subgraph-factories';
  * Topology B, the lower bound of the federated design: the gateway executes the five
  * subgraph schemas in its own process, with no HTTP hop (each subgraph call is Apollo
  * Server's executeOperation with the subgraph's own context). Started by the harness as its
- * own process: GATEWAY_PORT and the usual database variables.
+ * own process: GATEWAY_PORT and the usual database variables. With BENCH_CALLS_PORT, it also
+ * answers there with the number of subgraph calls made so far (DELETE resets it): the
+ * harness's count of subgraph calls per request, which here are calls, not HTTP requests.
  */
+let subgraphCalls = 0;
+
 class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(private readonly service: SubgraphService<unknown>) {}
 
   async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    subgraphCalls += 1;
     const viewer = (context as Partial<GatewayContext>).viewer ?? null;
     const response = await this.service.apollo.executeOperation(
       { query: request.query, variables: request.variables, operationName: request.operationName },
@@ -49,7 +55,14 @@ async function main(): Promise<void> {
   await gateway.start();
   const url = await gateway.listen(config.gatewayPort);
   console.log(`in-process gateway listening on ${url}`);
+  const callsPort = Number(process.env.BENCH_CALLS_PORT ?? 0);
+  const counter = http.createServer((request, response) => {
+    if (request.method === 'DELETE') subgraphCalls = 0;
+    response.end(String(subgraphCalls));
+  });
+  if (callsPort) counter.listen(callsPort, '127.0.0.1');
   const stop = async () => {
+    counter.close();
     await gateway.stop();
     await Promise.all([...services.values()].map((s) => s.stop()));
     process.exit(0);

@@ -48,7 +48,10 @@ export async function runLoad(options: {
     ],
   });
   return {
-    requestsPerSecond: result.requests.average,
+    // Completed requests over the run's real duration (autocannon's per-second average
+    // reads 0 for a one-second run).
+    requestsPerSecond:
+      result.duration > 0 ? result.requests.total / result.duration : result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,

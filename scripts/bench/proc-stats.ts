@@ -35,3 +35,44 @@ export function pidsNamed(name: string): number[] {
   }
   return pids;
 }
+
+/** Memory of a process from /proc/<pid>/status (KiB; zeros if it is gone). */
+export function memoryKiB(pid: number): { peak: number; anon: number; shared: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) =>
+      Number(new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? 0);
+    return {
+      peak: field('VmHWM'),
+      anon: field('RssAnon'),
+      shared: field('RssFile') + field('RssShmem'),
+    };
+  } catch {
+    return { peak: 0, anon: 0, shared: 0 };
+  }
+}
+
+/**
+ * Resident memory of a group of processes that share memory (PostgreSQL's backends map
+ * the same shared buffers): private memory summed, shared memory counted once.
+ */
+export function groupRssKiB(pids: readonly number[]): number {
+  const each = pids.map(memoryKiB);
+  return each.reduce((sum, m) => sum + m.anon, 0) + Math.max(0, ...each.map((m) => m.shared));
+}
+
+/** The direct children of `parent` (e.g. a postmaster's backends). */
+export function childrenOf(parent: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { REPO_ROOT } from '../../subgraphs/shared/config';
+import type { CampusConfig } from '../../subgraphs/shared/config';
+import type { Logger } from '../../subgraphs/shared/logger';
+import type { ClusterBuild } from '../cluster';
+import type { BenchCredentials } from './dataset';
+import { TOPOLOGY_NAMES, type TopologyName, type Topology } from './topologies';
+
+/** What one benchmark run does; `optionsFromEnv` reads `npm run bench`'s variables. */
+export interface BenchOptions {
+  /** Data set scale (1.0: 2,000 users, 200 courses, …; fractions allowed). BENCH_SCALE */
+  scale: number;
+  /** Seconds per timed run. BENCH_SECONDS */
+  seconds: number;
+  /** Interleaved rounds (median and spread over them). BENCH_ROUNDS */
+  rounds: number;
+  /** Closed-loop connection counts. BENCH_CONNECTIONS ("10,50") */
+  connections: number[];
+  /** Operation names (operations.ts); all when absent. BENCH_OPERATIONS */
+  operations?: string[];
+  /** Which topologies, in this order. BENCH_TOPOLOGIES ("A,H,B,S") */
+  topologies: TopologyName[];
+  /** Skip `npm run build` when dist/ exists. BENCH_SKIP_BUILD=1 */
+  skipBuild: boolean;
+  /** The services' NODE_ENV. BENCH_NODE_ENV ("production") */
+  nodeEnv: string;
+  /** A's processes: `dist` (the production build) or `source` (tsx). BENCH_BUILD ("dist") */
+  build: ClusterBuild;
+  /** Seconds of priming load per operation and topology before timing (default 3). */
+  primeSeconds: number;
+  /** Requests counted per operation and topology for SQL and subgraph calls (default 20). */
+  countRequests: number;
+  /** An admin URL of an existing PostgreSQL; else DATABASE_URL, else the embedded one. */
+  adminUrl?: string;
+  /** The bench database (dropped and reloaded); default campus_bench. */
+  database?: string;
+  /** Dev secrets and the embedded PostgreSQL's data. CAMPUS_DATA_DIR (".data") */
+  dataDir: string;
+  /** An existing Redis for A; else a redis-server is started when A or H runs. */
+  redisUrl?: string;
+  /** Where the report is written (<date>.md and .json); null: not written. */
+  resultsDir: string | null;
+  /** Print the markdown report to stdout. */
+  print: boolean;
+  log?: Logger;
+  /**
+   * Optional step after timing, e.g. the subscription fan-out (fanout.ts's measureFanout):
+   * given the running topologies, it returns its own report section.
+   */
+  fanout?: (context: FanoutContext) => Promise<{ markdown: string; json: unknown }>;
+}
+
+/** What the fan-out step gets (enough for measureFanout and signFanoutTokens). */
+export interface FanoutContext {
+  /** The running topologies (their URLs and pids), timing done. */
+  topologies: readonly Topology[];
+  /** The services' configuration (jwt keys for signFanoutTokens). */
+  config: CampusConfig;
+  /** The data set's people: busy support sessions, their customers, the admin. */
+  credentials: BenchCredentials;
+  /** One token per virtual user, signed as auth would sign them. */
+  tokens: readonly string[];
+  scale: number;
+  log: Logger;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = {
+  scale: 1,
+  seconds: 20,
+  rounds: 3,
+  connections: [10, 50],
+  topologies: [...TOPOLOGY_NAMES],
+  skipBuild: false,
+  nodeEnv: 'production',
+  build: 'dist',
+  primeSeconds: 3,
+  countRequests: 20,
+  dataDir: path.join(REPO_ROOT, '.data'),
+  resultsDir: path.join(REPO_ROOT, 'bench', 'results'),
+  print: true,
+};
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const topologies = list(env.BENCH_TOPOLOGIES) ?? DEFAULT_OPTIONS.topologies;
+  const unknown = topologies.filter((t) => !(TOPOLOGY_NAMES as readonly string[]).includes(t));
+  if (unknown.length) throw new Error(`BENCH_TOPOLOGIES: unknown ${unknown.join(', ')}`);
+  return {
+    ...DEFAULT_OPTIONS,
+    scale: Number(env.BENCH_SCALE ?? DEFAULT_OPTIONS.scale),
+    seconds: Number(env.BENCH_SECONDS ?? DEFAULT_OPTIONS.seconds),
+    rounds: Number(env.BENCH_ROUNDS ?? DEFAULT_OPTIONS.rounds),
+    connections: (list(env.BENCH_CONNECTIONS) ?? ['10', '50']).map(Number),
+    operations: list(env.BENCH_OPERATIONS),
+    topologies: topologies as TopologyName[],
+    skipBuild: env.BENCH_SKIP_BUILD === '1',
+    nodeEnv: env.BENCH_NODE_ENV ?? DEFAULT_OPTIONS.nodeEnv,
+    build: env.BENCH_BUILD === 'source' ? 'source' : 'dist',
+    dataDir: path.resolve(REPO_ROOT, env.CAMPUS_DATA_DIR ?? '.data'),
+  };
+}
