@@ -298,6 +298,90 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     }
   });
 
+  it('admins share one upstream; when the admin holding it logs out, the others miss nothing', async () => {
+    const student = await signUp('Watched');
+    const sessionId = await openSession(student.accessToken, 'Many admins');
+    // Three sessions of the admin: three tokens, one role.
+    const admins = [await logIn('admin'), await logIn('admin'), await logIn('admin')];
+    // The first to subscribe holds the shared upstream.
+    const holder = await liveMessages(client(admins[0] ?? ''), sessionId, student.accessToken);
+    const others = await Promise.all(
+      admins.slice(1).map((token) => liveMessages(client(token), sessionId, student.accessToken)),
+    );
+    // The student's own subscription is not shared with the admins' (a different scope).
+    const studentSees = await liveMessages(
+      client(student.accessToken),
+      sessionId,
+      student.accessToken,
+    );
+    const stats = supergraph.gateway.subscriptionStats();
+    expect(stats.clientSubscriptions).toBe(4);
+    expect(stats.sharedSubscriptions).toBe(2);
+    expect(stats.upstreamSubscriptions).toBe(2);
+
+    // Messages keep coming while the first admin's session ends.
+    const sent: string[] = [];
+    let sending = true;
+    const sender = (async () => {
+      for (let i = 0; sending && i < 200; i += 1) {
+        sent.push(await send(student.accessToken, sessionId, `handover-${i}`));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await gql(`mutation { logOut }`, {}, admins[0]);
+      // Its own subscription ends: the socket closes (4403) or the last result says why.
+      const ended = await holder.ended;
+      const closedForbidden = (ended.error as { code?: number } | undefined)?.code === 4403;
+      const toldUnauthenticated = codesOf(holder.results.at(-1)?.errors).includes(
+        'UNAUTHENTICATED',
+      );
+      expect(closedForbidden || toldUnauthenticated).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    } finally {
+      sending = false;
+      await sender;
+    }
+
+    const handed = (sub: Subscription<MessageEvent>) =>
+      sub.results
+        .map((r) => r.data?.supportMessageAdded)
+        .filter((m) => m?.body.startsWith('handover-'))
+        .map((m) => m?.id);
+    for (const sub of [...others, studentSees]) {
+      await eventually(async () => (handed(sub).length >= sent.length ? true : null));
+      expect(handed(sub)).toEqual(sent);
+      expect(sub.results.every((r) => r.errors === undefined)).toBe(true);
+    }
+    expect(supergraph.gateway.subscriptionStats().sharedSubscriptions).toBe(2);
+  });
+
+  it('admins selecting a field that depends on who they are do not share', async () => {
+    const student = await signUp('Specific');
+    const sessionId = await openSession(student.accessToken, 'Viewer fields');
+    const [first, second] = [await logIn('admin'), await logIn('admin')];
+    const VIEWER_SPECIFIC = `subscription($sessionId: ID!) { supportMessageAdded(sessionId: $sessionId) {
+      id body session { customer { bookings { course { viewerBooking { id } } } } } } }`;
+    const before = supergraph.gateway.subscriptionStats().sharedSubscriptions;
+    const subs = [first, second].map((token) =>
+      subscribe(client(token), VIEWER_SPECIFIC, { sessionId }),
+    );
+    await eventually(async () =>
+      supergraph.gateway.subscriptionStats().sharedSubscriptions >= before + 2 ? true : null,
+    );
+    let sentAt = 0;
+    await eventually(async () => {
+      if (subs.every((sub) => sub.results.length > 0)) return true;
+      if (Date.now() - sentAt > 500) {
+        sentAt = Date.now();
+        await send(student.accessToken, sessionId, 'to each their own');
+      }
+      return null;
+    });
+    expect(subs.flatMap((sub) => sub.results).every((r) => r.errors === undefined)).toBe(true);
+  });
+
   it('disconnecting every client leaves no upstream subscription or socket', async () => {
     const student = await signUp('Counting');
     const sessionId = await openSession(student.accessToken, 'Leak check');

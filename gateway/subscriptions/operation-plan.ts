@@ -26,10 +26,17 @@ export interface SubscriptionPlan {
   field: string;
   /** The client's alias or field name: where the event goes in `data`. */
   responseKey: string;
-  upstream: { query: string; variables: Record<string, unknown> };
+  upstream: UpstreamOperation;
+  /** The upstream again, resuming after an event (fields with `after` only). */
+  resumeAfter?: (id: string) => UpstreamOperation;
   refetch: { query: string; variables: (id: string) => Record<string, unknown> };
   /** Clients can share one upstream only when it replays nothing (no `after`). */
   shareable: boolean;
+}
+
+export interface UpstreamOperation {
+  query: string;
+  variables: Record<string, unknown>;
 }
 
 const EVENT_ID = 'campusEventId';
@@ -102,15 +109,19 @@ export function planSubscription(
   if (!queryField) throw invalid(`No query reads a ${payload.name} by id.`);
 
   const args = getArgumentValues(field, fieldNode, variables);
-  const given = field.args.filter((a) => args[a.name] !== undefined);
-  const definitions = given.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-  const argumentList = given.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const upstream = {
-    query:
-      `subscription CampusUpstream${definitions ? `(${definitions})` : ''} ` +
-      `{ ${name}${argumentList ? `(${argumentList})` : ''} { id } }`,
-    variables: Object.fromEntries(given.map((a) => [a.name, args[a.name]])),
+  const upstreamWith = (values: Record<string, unknown>): UpstreamOperation => {
+    const given = field.args.filter((a) => values[a.name] !== undefined && values[a.name] !== null);
+    const definitions = given.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+    const argumentList = given.map((a) => `${a.name}: $${a.name}`).join(', ');
+    return {
+      query:
+        `subscription CampusUpstream${definitions ? `(${definitions})` : ''} ` +
+        `{ ${name}${argumentList ? `(${argumentList})` : ''} { id } }`,
+      variables: Object.fromEntries(given.map((a) => [a.name, values[a.name]])),
+    };
   };
+  const upstream = upstreamWith(args);
+  const resumable = field.args.some((a) => a.name === 'after');
 
   const responseKey = fieldNode.alias?.value ?? name;
   const fragments = usedFragments(document, fieldNode.selectionSet);
@@ -133,6 +144,7 @@ export function planSubscription(
     field: name,
     responseKey,
     upstream,
+    resumeAfter: resumable ? (id) => upstreamWith({ ...args, after: id }) : undefined,
     refetch: {
       query: refetchQuery,
       variables: (id) => ({ ...passedVariables, [EVENT_ID]: id }),

@@ -1,7 +1,6 @@
 import type http from 'node:http';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
-import { Repeater } from '@repeaterjs/repeater';
 import {
   GraphQLError,
   parse,
@@ -28,6 +27,8 @@ import {
   toGraphQLErrors,
   type SubscriptionListener,
 } from './shared-subscription';
+import { ListenerQueue } from './listener-queue';
+import { ROLE_SCOPE, sharingScope } from './sharing-scope';
 import { subscriptionOwners } from './subscription-owners';
 import { UpstreamPool } from './upstream-pool';
 import { untilDone } from './until-done';
@@ -54,8 +55,8 @@ interface ConnectionParams extends Record<string, unknown> {
  * port 4000 only. @apollo/gateway cannot execute subscriptions, so this does what Apollo
  * Router and Hive Gateway do: the owning subgraph runs the subscription (over graphql-ws,
  * with the client's token), and each event is completed by a query through the supergraph
- * for the fields other subgraphs own. Clients with the same viewer and operation share one
- * upstream subscription.
+ * for the fields other subgraphs own. Clients whose answers are the same share one
+ * upstream subscription (sharing-scope.ts).
  */
 export function serveGatewaySubscriptions(deps: {
   httpServer: http.Server;
@@ -95,16 +96,18 @@ export function serveGatewaySubscriptions(deps: {
     };
   };
 
-  const open = (plan: SubscriptionPlan, context: GatewayContext): SharedSubscription => {
+  const open = (plan: SubscriptionPlan, byRole: boolean): SharedSubscription => {
     const url = deps.subgraphUrls.get(plan.subgraph);
     if (!url) throw new GraphQLError(`The ${plan.subgraph} subgraph has no URL.`);
     const shared = new SharedSubscription(
       plan,
-      (id) =>
+      (id, context) =>
         runThroughGateway(
           { query: plan.refetch.query, variables: plan.refetch.variables(id) },
           context,
         ),
+      (context, operation, sink) => pool.subscribe(url, context.authorization, operation, sink),
+      byRole,
       (finished) => {
         active.delete(finished);
         for (const [key, value] of shareable) if (value === finished) shareable.delete(key);
@@ -112,7 +115,6 @@ export function serveGatewaySubscriptions(deps: {
       log,
     );
     active.add(shared);
-    shared.start((sink) => pool.subscribe(url, context.authorization, plan.upstream, sink));
     return shared;
   };
 
@@ -126,21 +128,17 @@ export function serveGatewaySubscriptions(deps: {
       if (error instanceof GraphQLError) return { errors: [error] };
       throw error;
     }
-    // Same token, same operation and variables: the same events and the same answers, and
-    // the same credential ends them all. Two sessions of one user never share, so one
-    // session's logOut or expiry cannot end (or decide) what the other receives.
-    const key = plan.shareable
-      ? JSON.stringify([
-          context.authorization ?? null,
-          print(args.document),
-          args.operationName ?? null,
-          variables,
-        ])
-      : undefined;
+    // Clients whose answers are the same share one upstream subscription and one
+    // completion per event (sharing-scope.ts).
+    const scope = sharingScope(plan, context, args.document);
+    const key =
+      scope === undefined
+        ? undefined
+        : JSON.stringify([scope, print(args.document), args.operationName ?? null, variables]);
     let shared = key ? shareable.get(key) : undefined;
     if (!shared || shared.ended) {
       try {
-        shared = open(plan, context);
+        shared = open(plan, scope === ROLE_SCOPE);
       } catch (error) {
         if (error instanceof GraphQLError) return { errors: [error] };
         throw error;
@@ -148,14 +146,17 @@ export function serveGatewaySubscriptions(deps: {
       if (key) shareable.set(key, shared);
     }
     const source = shared;
-    const events = new Repeater<ExecutionResult>(async (push, stop) => {
-      const listener: SubscriptionListener = { push: (r) => void push(r), end: () => stop() };
-      clientSubscriptions += 1;
-      source.add(listener);
-      await stop;
+    clientSubscriptions += 1;
+    const listener: SubscriptionListener = {
+      context,
+      push: (result) => events.push(result),
+      end: () => events.end(),
+    };
+    const events = new ListenerQueue<ExecutionResult>(() => {
       clientSubscriptions -= 1;
       source.remove(listener);
     });
+    source.add(listener);
     return delivered(events);
   };
 
@@ -163,7 +164,7 @@ export function serveGatewaySubscriptions(deps: {
   // shutdown waits for them, so the "shutting down" error reaches the client first.
   let undelivered = 0;
   let allDelivered: (() => void) | undefined;
-  const delivered = (events: Repeater<ExecutionResult>) => {
+  const delivered = (events: AsyncIterableIterator<ExecutionResult>) => {
     undelivered += 1;
     return untilDone(events, () => {
       undelivered -= 1;

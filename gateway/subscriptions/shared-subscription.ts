@@ -1,15 +1,25 @@
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { FormattedExecutionResult, Sink } from 'graphql-ws';
 import type { Logger } from '../../subgraphs/shared/logger';
+import type { GatewayContext } from '../viewer';
 import { FORBIDDEN_CLOSE_CODE } from './connection-watch';
-import type { SubscriptionPlan } from './operation-plan';
+import type { SubscriptionPlan, UpstreamOperation } from './operation-plan';
 
 export interface SubscriptionListener {
+  /** The client's own context: its credentials may carry the subscription for everyone. */
+  context: GatewayContext;
   push(result: ExecutionResult): void;
   end(): void;
 }
 
 export type UpstreamSink = Sink<FormattedExecutionResult<Record<string, unknown>, unknown>>;
+
+/** Opens the upstream subscription with these credentials; returns how to stop it. */
+export type OpenUpstream = (
+  context: GatewayContext,
+  operation: UpstreamOperation,
+  sink: UpstreamSink,
+) => () => void;
 
 /** graphql-ws hands us formatted errors; its server wants GraphQLError instances back. */
 export const toGraphQLErrors = (errors: readonly GraphQLFormattedError[]): GraphQLError[] =>
@@ -22,21 +32,40 @@ export type InterruptionReason = 'SUBSCRIPTION_INTERRUPTED' | 'SHUTTING_DOWN';
 const unavailable = (message: string, reason: InterruptionReason = 'SUBSCRIPTION_INTERRUPTED') =>
   new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', reason } });
 
+const sessionEnded = () =>
+  new GraphQLError('This session has ended. Sign in again.', {
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
+
+const isUnauthenticated = (
+  errors: readonly { extensions?: Readonly<Record<string, unknown>> | null }[],
+) => errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+
 /**
  * One upstream subscription and everyone listening to it. Events are handled one at a
- * time, in the order the subgraph sent them: each is resolved by `refetch` (the client's
- * selection, through the supergraph) and the same result goes to every listener. When the
- * last listener leaves, the upstream subscription ends.
+ * time, in the order the subgraph sent them: each is resolved by `refetch` (the clients'
+ * selection, through the supergraph), and the same result goes to every listener. When
+ * the last listener leaves, the upstream subscription ends.
+ *
+ * The upstream and each refetch run with the credentials of the longest-present listener.
+ * When listeners share by role (`byRole`), those credentials ending (logOut, expiry) ends
+ * only the listeners holding them: the others carry on under the next listener's
+ * credentials, resuming `after` the last event where the field has it.
  */
 export class SharedSubscription {
   private readonly listeners = new Set<SubscriptionListener>();
   private queue: Promise<void> = Promise.resolve();
   private stopUpstream: (() => void) | undefined;
+  /** The credentials the upstream currently runs with. */
+  private holder: GatewayContext | undefined;
+  private lastEventId: string | undefined;
   private finished = false;
 
   constructor(
     private readonly plan: SubscriptionPlan,
-    private readonly refetch: (id: string) => Promise<ExecutionResult>,
+    private readonly refetch: (id: string, context: GatewayContext) => Promise<ExecutionResult>,
+    private readonly openUpstream: OpenUpstream,
+    private readonly byRole: boolean,
     private readonly onFinished: (subscription: SharedSubscription) => void,
     private readonly log: Logger,
   ) {}
@@ -49,40 +78,10 @@ export class SharedSubscription {
     return this.listeners.size;
   }
 
-  start(upstream: (sink: UpstreamSink) => () => void): void {
-    this.stopUpstream = upstream({
-      next: (result) => this.enqueue(() => this.deliver(result)),
-      error: (error) =>
-        this.enqueue(() => {
-          const errors = Array.isArray(error)
-            ? toGraphQLErrors(error as GraphQLFormattedError[])
-            : [this.upstreamClosed(error)];
-          this.broadcast({ errors });
-          this.finish();
-        }),
-      complete: () => this.enqueue(() => this.finish()),
-    });
-  }
-
-  /**
-   * The upstream socket closed. 4403 means the subgraph no longer accepts the token (the
-   * session ended): the client is told so, as the gateway itself would; anything else is
-   * an interruption to resume from.
-   */
-  private upstreamClosed(error: unknown): GraphQLError {
-    if ((error as { code?: unknown } | null)?.code === FORBIDDEN_CLOSE_CODE) {
-      return new GraphQLError('This session has ended. Sign in again.', {
-        extensions: { code: 'UNAUTHENTICATED' },
-      });
-    }
-    return unavailable(
-      `The ${this.plan.subgraph} subgraph went away. Subscribe again (with \`after\` where the field has it) to resume.`,
-    );
-  }
-
   add(listener: SubscriptionListener): void {
-    if (this.finished) listener.end();
-    else this.listeners.add(listener);
+    if (this.finished) return listener.end();
+    this.listeners.add(listener);
+    if (!this.holder) this.start(listener.context, this.plan.upstream);
   }
 
   remove(listener: SubscriptionListener): void {
@@ -97,6 +96,60 @@ export class SharedSubscription {
     this.finish();
   }
 
+  private start(holder: GatewayContext, operation: UpstreamOperation): void {
+    this.holder = holder;
+    let current = true;
+    const stop = this.openUpstream(holder, operation, {
+      next: (result) => current && this.enqueue(() => this.deliver(result)),
+      error: (error) =>
+        current &&
+        this.enqueue(() => {
+          if ((error as { code?: unknown } | null)?.code === FORBIDDEN_CLOSE_CODE) {
+            return this.credentialsEnded(holder);
+          }
+          const errors = Array.isArray(error)
+            ? toGraphQLErrors(error as GraphQLFormattedError[])
+            : [
+                unavailable(
+                  `The ${this.plan.subgraph} subgraph went away. Subscribe again (with \`after\` where the field has it) to resume.`,
+                ),
+              ];
+          if (isUnauthenticated(errors)) return this.credentialsEnded(holder);
+          this.broadcast({ errors });
+          this.finish();
+        }),
+      complete: () => current && this.enqueue(() => this.finish()),
+    });
+    this.stopUpstream = () => {
+      current = false;
+      stop();
+    };
+  }
+
+  /**
+   * The subgraph no longer accepts the holder's token. Its listeners are told their session
+   * ended; when sharing by role, the others go on under the next listener's credentials.
+   */
+  private credentialsEnded(holder: GatewayContext): void {
+    this.stopUpstream?.();
+    this.stopUpstream = undefined;
+    for (const listener of [...this.listeners]) {
+      if (!this.byRole || listener.context.authorization === holder.authorization) {
+        listener.push({ errors: [sessionEnded()] });
+        listener.end();
+        this.listeners.delete(listener);
+      }
+    }
+    const next = this.listeners.values().next();
+    if (next.done) return this.finish();
+    const resume =
+      this.lastEventId && this.plan.resumeAfter
+        ? this.plan.resumeAfter(this.lastEventId)
+        : this.plan.upstream;
+    this.log.debug({ field: this.plan.field }, 'shared subscription carried on by another viewer');
+    this.start(next.value.context, resume);
+  }
+
   private enqueue(step: () => void | Promise<void>): void {
     this.queue = this.queue.then(step).catch((error: unknown) => {
       this.log.error({ err: error }, 'subscription event failed');
@@ -105,17 +158,28 @@ export class SharedSubscription {
   }
 
   private async deliver(result: FormattedExecutionResult<Record<string, unknown>, unknown>) {
-    if (this.finished) return;
+    if (this.finished || !this.holder) return;
     const entity = result.data?.[this.plan.field] as { id?: unknown } | null | undefined;
     if (result.errors?.length || typeof entity?.id !== 'string') {
-      // Refused upstream (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND…): the client gets why.
-      this.broadcast({
-        errors: toGraphQLErrors(result.errors ?? [{ message: 'The subgraph sent no event.' }]),
-      });
+      const errors = result.errors ?? [{ message: 'The subgraph sent no event.' }];
+      if (isUnauthenticated(errors)) return this.credentialsEnded(this.holder);
+      // Refused upstream (FORBIDDEN, NOT_FOUND…): the clients get why.
+      this.broadcast({ errors: toGraphQLErrors(errors) });
       this.finish();
       return;
     }
-    this.broadcast(await this.refetch(entity.id));
+    this.lastEventId = entity.id;
+    const holder = this.holder;
+    const completed = await this.refetch(entity.id, holder);
+    if (completed.errors && isUnauthenticated(completed.errors) && this.byRole) {
+      // The holder's session ended between the event and its completion.
+      this.credentialsEnded(holder);
+      const next = this.holder;
+      if (this.finished || next === holder || !next) return;
+      this.broadcast(await this.refetch(entity.id, next));
+      return;
+    }
+    this.broadcast(completed);
   }
 
   private broadcast(result: ExecutionResult): void {
