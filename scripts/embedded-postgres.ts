@@ -69,6 +69,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   password: string;
   log: Logger;
+  /** Extra server flags for this start only, e.g. ['-c', 'shared_preload_libraries=pg_stat_statements']. */
+  postgresFlags?: readonly string[];
 }): Promise<EmbeddedCluster> {
   keepSignalsForOrderlyShutdown();
   const { dataDir, port, password, log } = options;
@@ -86,7 +88,13 @@ export async function startEmbeddedPostgres(options: {
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot(),
-    postgresFlags: ['-c', 'listen_addresses=localhost', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=localhost',
+      '-c',
+      'unix_socket_directories=',
+      ...(options.postgresFlags ?? []),
+    ],
     onLog: (message) => log.debug({ postgres: String(message).trim() }),
     onError: (error) => log.error({ err: error }, 'embedded postgres error'),
   });

@@ -20,6 +20,9 @@ export default async function globalSetup(): Promise<void> {
     port,
     password,
     log: rootLogger,
+    // Loaded only (a few counters per statement): the benchmark's smoke test creates the
+    // extension, in the `postgres` database, to count SQL statements per request.
+    postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements'],
   });
   const env = {
     NODE_ENV: 'test',

@@ -15,7 +15,8 @@ import { pidsNamed } from './proc-stats';
  * - FANOUT_SESSION_ID (else the first ASSIGNED, then OPEN, session of the support queue);
  * - FANOUT_SUBSCRIBERS (1000), FANOUT_DISTINCT_TOKENS (= subscribers), FANOUT_BURST (100),
  *   FANOUT_RATES ("5,10,20,40,80"), FANOUT_SECONDS (5), FANOUT_SETTLE_MS (5000),
- *   FANOUT_OUT (a file for the JSON result);
+ *   FANOUT_OUT (a file for the JSON result), FANOUT_THREAD (1: the subscribers in a worker
+ *   thread apart from the sender; 0: in the sender's thread);
  * - FANOUT_PIDS ("gateway=123,subgraphs=456+457"; optional): processes whose CPU each
  *   phase reports; every `postgres` process of the machine counts as "postgres" unless a
  *   role of that name is given;
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     rates: (env.FANOUT_RATES ?? '5,10,20,40,80').split(',').map(Number),
     secondsPerRate: numberOf('FANOUT_SECONDS', 5),
     settleMs: numberOf('FANOUT_SETTLE_MS', 5_000),
+    subscriberThread: env.FANOUT_THREAD !== '0',
     ...(env.FANOUT_PIDS
       ? {
           serverPids: {

