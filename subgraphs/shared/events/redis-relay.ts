@@ -24,23 +24,39 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/** An outbox position as fixed-width text (xid8 and bigint fit 20 digits): Lua compares strings. */
+const markerPosition = (cursor: OutboxCursor): string =>
+  `${cursor.txid.padStart(20, '0')}:${cursor.position.padStart(20, '0')}`;
+const MARKER_POSITION_LENGTH = markerPosition(START_OF_OUTBOX).length;
+
 /**
  * Fenced publication: appends the batch only while this instance holds the lock, and
- * extends it. KEYS: lock, stream, marker. ARGV: instance, ttl ms, from start (1/0), fields
- * per entry, then the fields of every entry. Returns the number appended, -1 when the lock
- * is not ours, -2 when Redis lost what was published before (marker gone).
+ * extends it. The marker holds the outbox position of the last entry appended (see
+ * `markerPosition`); entries at or before it are skipped, so a batch published again (its
+ * reply lost to a timeout, or a crash before the cursor was saved) is not appended twice.
+ * KEYS: lock, stream, marker. ARGV: instance, ttl ms, from start (1/0), fields per entry,
+ * then per entry its position and its fields. Returns the number of entries of the batch
+ * (appended or already there), -1 when the lock is not ours, -2 when Redis lost what was
+ * published before (marker gone).
  */
 const PUBLISH = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
-if ARGV[3] ~= '1' and redis.call('EXISTS', KEYS[3]) == 0 then return -2 end
+local last = redis.call('GET', KEYS[3])
+if ARGV[3] ~= '1' and not last then return -2 end
+-- A marker of another shape (an older relay's) says nothing about positions.
+if last and string.len(last) ~= ${MARKER_POSITION_LENGTH} then last = false end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 local width = tonumber(ARGV[4])
 local count = 0
-for i = 5, #ARGV, width do
-  redis.call('XADD', KEYS[2], '*', unpack(ARGV, i, i + width - 1))
+for i = 5, #ARGV, width + 1 do
+  local position = ARGV[i]
+  if not last or position > last then
+    redis.call('XADD', KEYS[2], '*', unpack(ARGV, i + 1, i + width))
+    last = position
+  end
   count = count + 1
 end
-redis.call('SET', KEYS[3], '1')
+redis.call('SET', KEYS[3], last or '1')
 return count`;
 
 const LOST_LOCK = -1;
@@ -60,7 +76,8 @@ const isStart = (cursor: OutboxCursor): boolean =>
  * instance holding `campus:relay-lock:<producer>` publishes (every append is fenced by the
  * lock inside a Lua script); the others wait for the lock to lapse. The place in the outbox
  * is the cursor `redis-relay` in the producer's outbox_cursors, saved only after the append
- * succeeded: a crash in between publishes again, which idempotent consumers absorb.
+ * succeeded; a crash in between reads the batch again, and the position kept in the
+ * marker keeps it from being appended twice.
  */
 export class OutboxRelay {
   private stopped = false;
@@ -192,7 +209,7 @@ export class OutboxRelay {
       String(this.options.lockTtlMs),
       fromStart ? '1' : '0',
       String(width),
-      ...fields.flat(),
+      ...batch.flatMap((record, i) => [markerPosition(record.cursor), ...(fields[i] ?? [])]),
     )) as number;
   }
 }

@@ -26,6 +26,36 @@ redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
+/**
+ * Keeps entries this member holds: each id still pending on this consumer gets its idle time
+ * reset (XCLAIM to itself, JUSTID: the delivery count stays), so no other member's XAUTOCLAIM
+ * takes it while it waits in a batch or is being handled. Check and reset are one step.
+ * KEYS: stream[, the group's applied mark of the entry's event]. ARGV: group, consumer, ids.
+ * Per id: 0 no longer ours (another member claimed it, or it was acknowledged), 1 kept,
+ * 2 kept but the group already applied the event (handled earlier, the ack did not land).
+ */
+const KEEP = `
+local kept = {}
+for i = 3, #ARGV do
+  local id = ARGV[i]
+  if #redis.call('XPENDING', KEYS[1], ARGV[1], id, id, 1, ARGV[2]) == 0 then
+    kept[#kept + 1] = 0
+  else
+    redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, id, 'JUSTID')
+    if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then
+      kept[#kept + 1] = 2
+    else
+      kept[#kept + 1] = 1
+    end
+  end
+end
+return kept`;
+
+const KEPT = { lost: 0, kept: 1, applied: 2 } as const;
+
+const heldKey = (entry: Pick<StreamEntry, 'stream' | 'id'>): string =>
+  `${entry.stream} ${entry.id}`;
+
 /** How many live members each group of KEYS has (Redis clock). */
 export const LIVE_MEMBERS = `
 local t = redis.call('TIME')
@@ -41,6 +71,10 @@ export interface StreamConsumerOptions {
   /** The bus's connection for everything that does not block. */
   commands: Redis;
   instanceId: string;
+  /**
+   * Another member's entries idle this long are claimed. A member renews what it holds every
+   * third of it, so this bounds how long a live member may stall, not how long a handler runs.
+   */
   claimIdleMs: number;
   blockMs: number;
   count: number;
@@ -57,6 +91,10 @@ export interface StreamConsumerOptions {
  * its types with XREADGROUP (consumer name: the instance id), hands each entry to the
  * group's handler and acknowledges it only once the handler resolved. Entries left pending
  * by a member that died are taken over with XAUTOCLAIM after `claimIdleMs`.
+ *
+ * One member at a time per entry: the entries a member read or claimed and has not
+ * acknowledged are renewed (idle time reset) while it lives, and each is checked to be still
+ * its own right before its handler runs; one that another member took over is left to it.
  */
 export class StreamConsumer {
   private stopped = false;
@@ -68,6 +106,10 @@ export class StreamConsumer {
   private readonly wakeable = new Wakeable();
   private readonly done: Promise<void>;
   private readonly group: string;
+  /** Entries read or claimed and not yet acknowledged or given up: renewed by `keeper`. */
+  private readonly held = new Map<string, StreamEntry>();
+  private readonly keeper: NodeJS.Timeout;
+  private renewing = false;
 
   constructor(
     private readonly consumer: EventConsumer,
@@ -84,6 +126,8 @@ export class StreamConsumer {
     this.blocking.on('ready', () => {
       this.blockingClientId = undefined;
     });
+    this.keeper = setInterval(() => void this.renewHeld(), Math.max(1, options.claimIdleMs / 3));
+    this.keeper.unref();
     this.done = this.run();
   }
 
@@ -99,6 +143,7 @@ export class StreamConsumer {
       }
     }
     await this.done;
+    clearInterval(this.keeper);
     await this.options.commands
       .zrem(redisKeys.groupMembers(this.group), this.options.instanceId)
       .catch(() => undefined);
@@ -134,12 +179,11 @@ export class StreamConsumer {
         if (this.stopped) break;
         const entries = await this.read(ownPendingFirst);
         if (ownPendingFirst && entries.length === 0) ownPendingFirst = false;
-        for (const entry of entries) {
-          if (this.stopped) break;
-          await this.process(entry);
-        }
+        await this.processAll(entries);
         failures = 0;
       } catch (error) {
+        // Nothing is in flight here; what stays pending is read again ('0') below.
+        this.held.clear();
         if (this.stopped) break;
         failures += 1;
         ownPendingFirst = true;
@@ -191,10 +235,8 @@ export class StreamConsumer {
         if (entries.length > 0) {
           this.log.warn({ stream, claimed: entries.length }, 'claimed entries of a stalled member');
         }
-        for (const entry of entries) {
-          if (this.stopped) return;
-          await this.process(entry);
-        }
+        await this.processAll(entries);
+        if (this.stopped) return;
         start = next;
       } while (start !== '0-0' && !this.stopped);
     }
@@ -227,6 +269,20 @@ export class StreamConsumer {
     }
   }
 
+  /** Holds a batch (renewed while it waits), then processes it in order. */
+  private async processAll(entries: readonly StreamEntry[]): Promise<void> {
+    for (const entry of entries) this.held.set(heldKey(entry), entry);
+    try {
+      for (const entry of entries) {
+        if (this.stopped) break;
+        await this.process(entry);
+      }
+    } finally {
+      // Left unprocessed (stopping): pending, for a claim or our next start.
+      for (const entry of entries) this.held.delete(heldKey(entry));
+    }
+  }
+
   /** Applies one entry (retrying with backoff), records it applied, then acknowledges it. */
   private async process(entry: StreamEntry): Promise<void> {
     const producer = this.producerOf.get(entry.stream);
@@ -242,7 +298,22 @@ export class StreamConsumer {
       await this.ack(entry);
       return;
     }
+    const key = heldKey(entry);
     for (let failures = 0; ;) {
+      // Another member may have taken it over (this one stalled past claimIdleMs, or rested
+      // after a failure): then it is that member's to handle, not ours as well.
+      const state = await this.keep(entry, event);
+      if (state === KEPT.lost) {
+        this.held.delete(key);
+        return;
+      }
+      if (state === KEPT.applied) {
+        // Handled before, but its ack did not land: acknowledge without handing it again.
+        this.held.delete(key);
+        await this.ack(entry);
+        return;
+      }
+      this.held.set(key, entry);
       try {
         await this.consumer.handle(event);
         break;
@@ -252,9 +323,10 @@ export class StreamConsumer {
           { err: error, eventId: event.id, type: event.type, failures },
           'applying an event failed; will retry',
         );
+        // Not renewed while resting: another member may claim it after claimIdleMs.
+        this.held.delete(key);
         if (this.stopped) return;
         await this.wakeable.sleep(backoffMs(failures));
-        // Left pending: another member claims it after claimIdleMs.
         if (this.stopped) return;
       }
     }
@@ -269,5 +341,51 @@ export class StreamConsumer {
 
   private async ack(entry: StreamEntry): Promise<void> {
     await this.options.commands.xack(entry.stream, this.group, entry.id);
+  }
+
+  /** Checks an entry is still pending on this member, resets its idle time; see KEEP. */
+  private async keep(entry: StreamEntry, event: DomainEvent): Promise<number> {
+    const [state] = (await this.options.commands.eval(
+      KEEP,
+      2,
+      entry.stream,
+      redisKeys.applied(this.group, event.id),
+      this.group,
+      this.options.instanceId,
+      entry.id,
+    )) as number[];
+    return state ?? KEPT.lost;
+  }
+
+  /** Resets the idle time of what this member holds; forgets what it no longer owns. */
+  private async renewHeld(): Promise<void> {
+    if (this.renewing || this.held.size === 0) return;
+    this.renewing = true;
+    try {
+      const byStream = new Map<string, string[]>();
+      for (const entry of this.held.values()) {
+        const ids = byStream.get(entry.stream) ?? [];
+        ids.push(entry.id);
+        byStream.set(entry.stream, ids);
+      }
+      for (const [stream, ids] of byStream) {
+        const kept = (await this.options.commands.eval(
+          KEEP,
+          1,
+          stream,
+          this.group,
+          this.options.instanceId,
+          ...ids,
+        )) as number[];
+        ids.forEach((id, i) => {
+          if (kept[i] === KEPT.lost) this.held.delete(heldKey({ stream, id }));
+        });
+      }
+    } catch (error) {
+      // The next renewal, or the check before handling, tries again.
+      if (!this.stopped) this.log.warn({ err: error }, 'renewing held stream entries failed');
+    } finally {
+      this.renewing = false;
+    }
   }
 }

@@ -17,7 +17,10 @@ export interface RedisStreamsEventBusOptions {
   log: Logger;
   /** Names this instance: its consumer name in every group, the relay lock's value. */
   instanceId?: string;
-  /** Entries pending this long on a member are taken over by another (XAUTOCLAIM). */
+  /**
+   * Entries pending this long on a member are taken over by another (XAUTOCLAIM). A live
+   * member renews what it holds every third of this, however long its handler takes.
+   */
   claimIdleMs?: number;
   /** How often a relay looks at its outbox without being notified. */
   pollMs?: number;
