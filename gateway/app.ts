@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
 import { graphqlHandler } from '../subgraphs/shared/http/graphql-handler';
+import { keepConnectionsAlive } from '../subgraphs/shared/http/keep-alive';
 import { sendGraphQLError } from '../subgraphs/shared/http/respond';
 import { routes, type Handler } from '../subgraphs/shared/http/router';
 import { processRevocationList, type RevocationList } from '../subgraphs/shared/auth/revocations';
@@ -62,7 +63,7 @@ export function createGateway(
   // Routes are mounted once Apollo has started; until then every request gets a 503.
   let listener: Handler = (_req, res) =>
     sendGraphQLError(res, 503, 'The gateway is starting.', { code: 'INTERNAL_SERVER_ERROR' });
-  const httpServer = http.createServer((req, res) => void listener(req, res));
+  const httpServer = keepConnectionsAlive(http.createServer((req, res) => void listener(req, res)));
   const development = config.nodeEnv === 'development';
   const subgraphUrls = new Map<string, string>();
 

@@ -4,12 +4,17 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Agent, request } from 'undici';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER } from '../subgraphs/shared/gateway-secret';
+import { SUBGRAPH_CLIENT_IDLE_MS } from '../subgraphs/shared/http/keep-alive';
 import type { Logger } from '../subgraphs/shared/logger';
 import { FetchBatcher, type SubgraphOperation } from './fetch-batching';
 import type { GatewayContext } from './viewer';
 
 /** Keep-alive connections to the subgraphs, shared by every data source of the process. */
-const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+const subgraphAgent = new Agent({
+  keepAliveTimeout: SUBGRAPH_CLIENT_IDLE_MS,
+  keepAliveMaxTimeout: SUBGRAPH_CLIENT_IDLE_MS,
+  connections: 128,
+});
 
 type Reason = 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_UNAVAILABLE';
 

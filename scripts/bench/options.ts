@@ -22,6 +22,11 @@ export interface BenchOptions {
   topologies: TopologyName[];
   /** Skip `npm run build` when dist/ exists. BENCH_SKIP_BUILD=1 */
   skipBuild: boolean;
+  /**
+   * Start everything, check the answers, then keep it running (URLs, tokens and process ids
+   * in bench/results/hold.json) until Ctrl-C, for profiling by hand. BENCH_HOLD=1
+   */
+  hold: boolean;
   /** The services' NODE_ENV. BENCH_NODE_ENV ("production") */
   nodeEnv: string;
   /** A's processes: `dist` (the production build) or `source` (tsx). BENCH_BUILD ("dist") */
@@ -100,6 +105,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   connections: [10, 50],
   topologies: [...TOPOLOGY_NAMES],
   skipBuild: false,
+  hold: false,
   nodeEnv: 'production',
   build: 'dist',
   primeSeconds: 3,
@@ -163,6 +169,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptio
     operations: list(env.BENCH_OPERATIONS),
     topologies,
     skipBuild: env.BENCH_SKIP_BUILD === '1',
+    hold: env.BENCH_HOLD === '1',
     nodeEnv: env.BENCH_NODE_ENV ?? DEFAULT_OPTIONS.nodeEnv,
     build: env.BENCH_BUILD === 'source' ? 'source' : 'dist',
     dataDir: path.resolve(REPO_ROOT, env.CAMPUS_DATA_DIR ?? '.data'),

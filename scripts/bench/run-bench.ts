@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AccessTokenSigner } from '../../subgraphs/shared/auth/tokens';
 import { withDatabase } from '../../subgraphs/shared/db/bootstrap';
+import { REPO_ROOT } from '../../subgraphs/shared/config';
 import { rootLogger } from '../../subgraphs/shared/logger';
 import { SUBGRAPH_NAMES } from '../../subgraphs/shared/topology';
 import { startLocalRedis, type LocalRedis } from '../redis-server';
@@ -38,6 +39,20 @@ export interface BenchResult {
   report: BenchReport;
   /** Where the report was written (markdown), if it was. */
   file?: string;
+}
+
+/** BENCH_HOLD=1: everything stays up, described in bench/results/hold.json, until Ctrl-C. */
+async function holdForProfiling(
+  topologies: Topology[],
+  tokens: string[],
+  log: { info: (obj: object, msg: string) => void },
+): Promise<never> {
+  const file = path.join(REPO_ROOT, 'bench', 'results', 'hold.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const described = topologies.map((t) => ({ name: t.name, url: t.url, pids: t.pids() }));
+  writeFileSync(file, JSON.stringify({ topologies: described, tokens }, null, 2));
+  log.info({ file }, 'holding: everything stays up until Ctrl-C');
+  return new Promise<never>(() => undefined);
 }
 
 export async function runBench(partial: Partial<BenchOptions> = {}): Promise<BenchResult> {
@@ -172,6 +187,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
 
     const equality = await compareAnswers(topologies, operations, tokens[0] ?? '', log);
     phase('same answers');
+    if (options.hold) await holdForProfiling(topologies, tokens, log);
     const counts = await countPerRequest({
       factories: probeFactories({ setup, cluster, b, topologies: options.topologies }),
       operations,

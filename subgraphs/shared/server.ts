@@ -24,6 +24,7 @@ import { processEventBus } from './events/process-bus';
 import { createEventPublisher } from './events/publisher';
 import { createFormatError } from './format-error';
 import { graphqlHandler } from './http/graphql-handler';
+import { keepConnectionsAlive } from './http/keep-alive';
 import { sendGraphQLError, sendJson } from './http/respond';
 import { routes, type Handler } from './http/router';
 import { processPubSub, type PubSub } from './pubsub';
@@ -118,7 +119,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
   // Routes are mounted once Apollo has started; until then every request gets a 503.
   let listener: Handler = (_req, res) =>
     sendGraphQLError(res, 503, 'The service is starting.', { code: 'INTERNAL_SERVER_ERROR' });
-  const httpServer = http.createServer((req, res) => void listener(req, res));
+  const httpServer = keepConnectionsAlive(http.createServer((req, res) => void listener(req, res)));
   const development = config.nodeEnv === 'development';
 
   const schema = buildSubgraphSchema([

@@ -42,7 +42,10 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     logging: true,
     logger: new SqlLogger(options.log.child({ component: 'sql' }), options.keepStatements),
     maxQueryExecutionTime: 500,
-    extra: { options: `-c search_path=${schema}`, max: 10 },
+    // A new connection costs a SCRAM handshake (deliberately slow) on both sides: idle ones
+    // are kept for minutes, not pg's default 10 s, so a pause in traffic does not make the
+    // next burst pay for ten of them at once.
+    extra: { options: `-c search_path=${schema}`, max: 10, idleTimeoutMillis: 300_000 },
   });
 }
 
