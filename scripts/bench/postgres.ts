@@ -22,7 +22,17 @@ export interface BenchPostgres {
   stop(): Promise<void>;
 }
 
-const STATEMENTS_FLAGS = ['-c', 'shared_preload_libraries=pg_stat_statements'];
+/**
+ * pg_stat_statements for the counts; and room for every topology's pools at once (A with
+ * a second support, B, S, and the count probes' own instances each keep up to 10
+ * connections per subgraph, idle ones for minutes), above the default 100.
+ */
+const BENCH_FLAGS = [
+  '-c',
+  'shared_preload_libraries=pg_stat_statements',
+  '-c',
+  'max_connections=400',
+];
 
 async function startWithStatements(
   env: NodeJS.ProcessEnv,
@@ -38,7 +48,7 @@ async function startWithStatements(
     port: Number(env.EMBEDDED_PG_PORT ?? 55432),
     password: secrets.postgresAdminPassword,
     log: log.child({ component: 'postgres' }),
-    postgresFlags: STATEMENTS_FLAGS,
+    postgresFlags: BENCH_FLAGS,
   });
   return { adminUrl: cluster.adminUrl('campus'), stop: () => cluster.stop() };
 }

@@ -83,8 +83,15 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     postgres = undefined;
     rmSync(work, { recursive: true, force: true });
   };
-  const onSigint = () => void cleanup().then(() => process.exit(130));
-  process.once('SIGINT', onSigint);
+  // Ctrl-C reaches this process twice (from the terminal and relayed by tsx): the first
+  // one cleans up, a later one must not exit before that is done.
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) return;
+    interrupted = true;
+    void cleanup().then(() => process.exit(130));
+  };
+  process.on('SIGINT', onSigint);
 
   try {
     postgres = await startBenchPostgres({
