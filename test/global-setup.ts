@@ -20,9 +20,16 @@ export default async function globalSetup(): Promise<void> {
     port,
     password,
     log: rootLogger,
-    // Loaded only (a few counters per statement): the benchmark's smoke test creates the
-    // extension, in the `postgres` database, to count SQL statements per request.
-    postgresFlags: ['-c', 'shared_preload_libraries=pg_stat_statements'],
+    // pg_stat_statements loaded only (a few counters per statement): the benchmark's smoke
+    // test creates the extension, in the `postgres` database, to count SQL statements per
+    // request. Connections: two jest workers may each run a supergraph and a cluster of
+    // processes, every pool keeping idle connections for minutes.
+    postgresFlags: [
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
+      '-c',
+      'max_connections=300',
+    ],
   });
   const env = {
     NODE_ENV: 'test',
