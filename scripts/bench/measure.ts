@@ -125,8 +125,9 @@ export async function measureRounds(options: {
               round,
               rps: result.requestsPerSecond,
               p99: result.p99,
+              errors: result.errors + result.non2xx,
             },
-            'bench run',
+            result.errors + result.non2xx > 0 ? 'bench run HAD ERRORS' : 'bench run',
           );
         }
       }

@@ -176,7 +176,9 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       students: Math.max(10, ...options.connections),
       busySessions: 10,
     });
-    const signer = new AccessTokenSigner(config.jwt);
+    // Valid for the whole run: a default 15-minute token would expire mid-run, and the
+    // gateway would then answer 401 at once (fast, and wrong, figures).
+    const signer = new AccessTokenSigner({ ...config.jwt, accessTokenTtlSeconds: 6 * 3600 });
     const tokens = await Promise.all(
       credentials.students.map(async (s) => {
         const signed = await signer.sign({
