@@ -13,8 +13,8 @@ COPY scripts ./scripts
 RUN npm run build
 
 # Runtime stage: production dependencies, the build (each subgraph's schema.graphql is in
-# dist/ beside it) and the composed supergraph the gateway reads (SUPERGRAPH_PATH, from
-# /app). No TypeScript source. Production by default: secrets must come from the
+# dist/ beside it), the composed supergraph the gateway reads (SUPERGRAPH_PATH, from
+# /app) and the client operations' manifest. No TypeScript source. Production by default: secrets must come from the
 # environment (docker-compose sets development for its demo's generated secrets).
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -22,6 +22,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY schema ./schema
+# The trusted-documents manifest (TRUSTED_DOCUMENTS=enforce runs only what it lists).
+COPY clients/generated/persisted-documents.json ./clients/generated/persisted-documents.json
 COPY --from=build /app/dist ./dist
 RUN mkdir -p /campus-data && chown node:node /campus-data
 USER node

@@ -1,4 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { ClientPresetConfig } from '@graphql-codegen/client-preset';
+// The client preset's own printer (a dependency of the preset): the persisted-documents
+// manifest holds exactly this text, so clients can send the query that matches the hash.
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 
 /**
  * Typed resolvers for every subgraph (The Guild's layout): one output per subgraph, from
@@ -65,13 +69,57 @@ export const SUBGRAPH_MAPPERS: Record<string, Mappers> = {
   },
 };
 
-// CODEGEN_ONLY=course,booking limits a run to some subgraphs (handy while one is mid-edit).
+/** Where the clients' operations live (tests, web app…) and where their types go. */
+export const CLIENT_DOCUMENTS = 'clients/operations/**/*.graphql';
+export const CLIENT_OUTPUT = 'clients/generated/';
+/** The supergraph the clients' operations are checked against (CODEGEN_SUPERGRAPH overrides). */
+const SUPERGRAPH = process.env.CODEGEN_SUPERGRAPH ?? 'schema/supergraph.graphql';
+
+/**
+ * Typed documents for the clients (graphql-codegen's client preset): every operation in
+ * clients/operations/ becomes a `TypedDocumentNode` in clients/generated/graphql.ts,
+ * validated against the supergraph (an operation the supergraph no longer serves fails the
+ * run, and with it the drift test). Each document keeps its definitions and carries
+ * `__meta__: { hash, query }`: `hash` is the key of clients/generated/persisted-documents.json
+ * (`{ "sha256:<hex>": "<document>" }`, the trusted-documents manifest) and `query` the exact
+ * text hashed, which campus-client sends with `extensions.persistedQuery`.
+ */
+const clientPresetConfig: ClientPresetConfig = {
+  fragmentMasking: false,
+  persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+  onExecutableDocumentNode: (document) => ({ query: printExecutableGraphQLDocument(document) }),
+};
+
+const clients = {
+  [CLIENT_OUTPUT]: {
+    schema: SUPERGRAPH,
+    documents: CLIENT_DOCUMENTS,
+    preset: 'client' as const,
+    presetConfig: clientPresetConfig,
+    plugins: [],
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      scalars: { ID: 'string', DateTime: 'string' },
+      // Persisted documents rely on the text as written: no __typename added by codegen.
+      skipTypename: true,
+      avoidOptionals: false,
+    },
+  },
+};
+
+// CODEGEN_ONLY=course,booking limits a run to some outputs (handy while one is mid-edit);
+// `clients` names the clients' typed documents.
 const only = process.env.CODEGEN_ONLY?.split(',');
 const selected = Object.entries(SUBGRAPH_MAPPERS).filter(([name]) => !only || only.includes(name));
 
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.assign({}, ...selected.map(([name, mappers]) => subgraph(name, mappers))),
+  generates: Object.assign(
+    {},
+    ...selected.map(([name, mappers]) => subgraph(name, mappers)),
+    !only || only.includes('clients') ? clients : {},
+  ),
 };
 
 export default config;

@@ -3,7 +3,13 @@
 /** @type {import('jest').Config} */
 const config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/scripts', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/gateway',
+    '<rootDir>/subgraphs',
+    '<rootDir>/scripts',
+    '<rootDir>/test',
+    '<rootDir>/clients',
+  ],
   testMatch: ['**/*.test.ts'],
   // ts-jest in transpile-only mode: fast, and it honours emitDecoratorMetadata for TypeORM.
   // Type errors are `npm run typecheck`'s job.

@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import cors from 'cors';
+import type Redis from 'ioredis';
 import { graphqlHandler } from '../subgraphs/shared/http/graphql-handler';
 import { keepConnectionsAlive } from '../subgraphs/shared/http/keep-alive';
 import { sendGraphQLError } from '../subgraphs/shared/http/respond';
@@ -21,6 +22,7 @@ import { healthRoutes } from './health';
 import { errorShapingPlugin, shapeError } from './error-shaping';
 import { refuseWhileDraining, variablesRefusal } from './http-guards';
 import { PARSE_OPTIONS, REQUEST_LIMITS, documentRules } from './limits';
+import { persistedDocuments, prepareHttpRequest } from './persisted-documents';
 import { supergraphFromFile } from './supergraph-file';
 import { serveGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions/server';
 import { CampusSubgraphDataSource } from './subgraph-data-source';
@@ -46,9 +48,10 @@ export interface CampusGateway {
 
 /**
  * The Campus gateway, built but not listening: @apollo/gateway executing query plans over
- * the composed supergraph, on @apollo/server behind Express. It serves whatever supergraph
+ * the composed supergraph, on @apollo/server over node:http. It serves whatever supergraph
  * `config.supergraphPath` names, routing to the URLs written in it unless an
- * `<NAME>_SUBGRAPH_URL` variable overrides one.
+ * `<NAME>_SUBGRAPH_URL` variable overrides one. Throws when `TRUSTED_DOCUMENTS=enforce`
+ * has no valid manifest to enforce.
  */
 export function createGateway(
   config: CampusConfig,
@@ -57,8 +60,13 @@ export function createGateway(
     revocations?: RevocationList;
     /** How to reach a subgraph; by default over HTTP (the benchmark's lower bound does not). */
     dataSourceFor?: (subgraph: { name: string; url: string }) => GraphQLDataSource;
+    /** Shared Redis (REDIS_URL): automatic persisted queries are then shared by instances. */
+    redis?: Redis;
   } = {},
 ): CampusGateway {
+  // First, so that a gateway told to enforce a manifest it cannot read never starts.
+  const documents = persistedDocuments(config.trustedDocuments, log, { redis: options.redis });
+  const enforce = documents.mode === 'enforce';
   const revocations = options.revocations ?? processRevocationList();
   // Routes are mounted once Apollo has started; until then every request gets a 503.
   let listener: Handler = (_req, res) =>
@@ -92,16 +100,19 @@ export function createGateway(
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: log,
-    introspection: !config.production,
+    // Enforced trusted documents refuse introspection (and Sandbox) like any ad-hoc query.
+    introspection: !config.production && !enforce,
     includeStacktraceInErrorResponses: development,
     formatError,
     parseOptions: PARSE_OPTIONS,
+    // Persisted queries are resolved before Apollo sees the request (persisted-documents.ts).
+    persistedQueries: false,
     validationRules,
     // Signals belong to the process (main.ts, npm start), which stops the gateway in order.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.production
+      config.production || enforce
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       errorShapingPlugin(shaping),
@@ -151,6 +162,7 @@ export function createGateway(
         revocations,
         gatewaySecret: config.gatewaySecret,
         validationRules,
+        documents,
         subgraphTimeoutMs: config.subgraphTimeoutMs,
         shaping,
         log,
@@ -160,6 +172,7 @@ export function createGateway(
         bodyLimitBytes: REQUEST_LIMITS.bodyBytes,
         context: createContextFactory(verifier, revocations),
         check: variablesRefusal,
+        prepare: prepareHttpRequest(documents),
       });
       const serveGraphQL: Handler = (req, res) => {
         if (draining) return refuseWhileDraining(res);

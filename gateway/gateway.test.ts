@@ -1,4 +1,12 @@
 import { SignJWT, exportPKCS8, generateKeyPair } from 'jose';
+import { CampusError, createCampusClient, type Session } from '../clients/campus-client';
+import {
+  GatewayMeDocument,
+  GatewayMeIdDocument,
+  GatewayStudentDashboardDocument,
+  LogInDocument,
+  SignUpDocument,
+} from '../clients/generated/graphql';
 import { startSupergraph, postGraphQL, type RunningSupergraph } from '../test/supergraph';
 import { AccessTokenSigner } from '../subgraphs/shared/auth/tokens';
 import {
@@ -10,57 +18,6 @@ import {
 import { GATEWAY_SECRET_HEADER } from '../subgraphs/shared/gateway-secret';
 import { createGateway } from './app';
 import { testLog } from '../test/helpers';
-
-const ACROSS_ALL_SUBGRAPHS = /* GraphQL */ `
-  query StudentDashboard {
-    me {
-      id
-      email
-      role
-      name
-      enrollments {
-        status
-        progressPercent
-        course {
-          title
-          instructor {
-            name
-          }
-        }
-      }
-      bookings {
-        status
-        course {
-          slug
-          seatsLeft
-        }
-      }
-      supportSessions {
-        subject
-        status
-        assignee {
-          name
-        }
-      }
-    }
-  }
-`;
-
-interface Dashboard {
-  me: {
-    id: string;
-    email: string;
-    role: string;
-    name: string;
-    enrollments: {
-      status: string;
-      progressPercent: number;
-      course: { title: string; instructor: { name: string } };
-    }[];
-    bookings: { status: string; course: { slug: string; seatsLeft: number } }[];
-    supportSessions: { subject: string; status: string; assignee: { name: string } | null }[];
-  };
-}
 
 const nameOf = (id: string | null) => {
   const user = [demoUser('admin'), demoUser('instructor1'), demoUser('instructor2')].find(
@@ -85,86 +42,78 @@ describe('gateway', () => {
   });
   afterAll(async () => supergraph?.stop());
 
-  const logIn = async (email: string, password = 'campus-demo') => {
-    const { body } = await postGraphQL<{ logIn: { accessToken: string } }>(
-      supergraph.gatewayUrl,
-      'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }',
-      { variables: { e: email, p: password } },
+  /** The typed client, anonymous or with a session; `headers` go on every request. */
+  const client = (session: Session | null = null, headers?: Record<string, string>) =>
+    createCampusClient({ url: supergraph.gatewayUrl, session, headers });
+  /** The CampusError a request rejects with. */
+  const failure = (request: Promise<unknown>): Promise<CampusError> =>
+    request.then(
+      () => {
+        throw new Error('expected the request to fail');
+      },
+      (error: unknown) => {
+        if (error instanceof CampusError) return error;
+        throw error;
+      },
     );
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data.logIn.accessToken;
-  };
+
+  const logIn = async (email: string, password = 'campus-demo') =>
+    (await client().request(LogInDocument, { email, password })).logIn.accessToken;
 
   it('signs up a new student who can then query themself', async () => {
     const email = `New.Student+${Date.now()}@Campus.test `;
-    const signUp = await postGraphQL<{
-      signUp: { accessToken: string; refreshToken: string; user: { email: string; role: string } };
-    }>(
-      supergraph.gatewayUrl,
-      `mutation($input: SignUpInput!) {
-        signUp(input: $input) { accessToken refreshToken expiresAt user { email role } }
-      }`,
-      {
-        variables: {
-          input: { email, password: 'long-enough-pw', firstName: 'New', lastName: 'Student' },
-        },
-      },
-    );
-    expect(signUp.body.errors).toBeUndefined();
+    const signUp = await client().execute(SignUpDocument, {
+      input: { email, password: 'long-enough-pw', firstName: 'New', lastName: 'Student' },
+    });
+    expect(signUp.errors).toBeUndefined();
     const normalised = email.trim().toLowerCase();
-    expect(signUp.body.data?.signUp.user).toEqual({ email: normalised, role: 'STUDENT' });
+    const user = signUp.data?.signUp.user;
+    expect({ email: user?.email, role: user?.role }).toEqual({
+      email: normalised,
+      role: 'STUDENT',
+    });
 
-    const token = await logIn(normalised, 'long-enough-pw');
-    const me = await postGraphQL(supergraph.gatewayUrl, '{ me { email role status } }', { token });
-    expect(me.body.data).toEqual({ me: { email: normalised, role: 'STUDENT', status: 'ACTIVE' } });
+    const accessToken = await logIn(normalised, 'long-enough-pw');
+    const me = await client({ accessToken }).execute(GatewayMeDocument);
+    expect(me.data).toEqual({ me: { email: normalised, role: 'STUDENT', status: 'ACTIVE' } });
 
-    const again = await postGraphQL(
-      supergraph.gatewayUrl,
-      `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
-      {
-        variables: {
-          input: { email: normalised, password: 'long-enough-pw', firstName: 'A', lastName: 'B' },
-        },
-      },
+    const again = await failure(
+      client().request(SignUpDocument, {
+        input: { email: normalised, password: 'long-enough-pw', firstName: 'A', lastName: 'B' },
+      }),
     );
-    expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(again.code).toBe('CONFLICT');
   });
 
   it('rejects a short password with BAD_USER_INPUT naming the field', async () => {
-    const { body } = await postGraphQL(
-      supergraph.gatewayUrl,
-      `mutation { signUp(input: { email: "x@campus.test", password: "short", firstName: "X", lastName: "Y" }) { accessToken } }`,
+    const error = await failure(
+      client().request(SignUpDocument, {
+        input: { email: 'x@campus.test', password: 'short', firstName: 'X', lastName: 'Y' },
+      }),
     );
-    expect(body.errors?.[0]?.extensions).toMatchObject({
+    expect(error.errors[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'password',
     });
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
   });
 
   it('gives the same UNAUTHENTICATED error for a wrong password and an unknown email', async () => {
     const attempt = (email: string) =>
-      postGraphQL(
-        supergraph.gatewayUrl,
-        'mutation($e: String!) { logIn(email: $e, password: "wrong-password") { accessToken } }',
-        {
-          variables: { e: email },
-        },
-      );
+      failure(client().request(LogInDocument, { email, password: 'wrong-password' }));
     const [wrongPassword, unknown] = await Promise.all([
       attempt('student1@campus.test'),
       attempt('nobody@campus.test'),
     ]);
-    expect(wrongPassword.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(unknown.body.errors?.[0]?.message).toBe(wrongPassword.body.errors?.[0]?.message);
+    expect(wrongPassword.code).toBe('UNAUTHENTICATED');
+    expect(unknown.message).toBe(wrongPassword.message);
   });
 
   it('answers one query across all five subgraphs for the demo student', async () => {
-    const token = await logIn('student1@campus.test');
-    const { body } = await postGraphQL<Dashboard>(supergraph.gatewayUrl, ACROSS_ALL_SUBGRAPHS, {
-      token,
-    });
-    expect(body.errors).toBeUndefined();
-    const me = body.data?.me;
+    const accessToken = await logIn('student1@campus.test');
+    const { data, errors } = await client({ accessToken }).execute(GatewayStudentDashboardDocument);
+    expect(errors).toBeUndefined();
+    const me = data?.me;
     const student = demoUser('student1');
     expect(me).toMatchObject({
       id: student.id,
@@ -226,11 +175,9 @@ describe('gateway', () => {
         .setAudience(supergraph.config.jwt.audience)
         .setExpirationTime('10m')
         .sign(privateKey);
-      const { status, body } = await postGraphQL(supergraph.gatewayUrl, '{ me { id } }', {
-        token: forged,
-      });
-      expect(status).toBe(401);
-      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const error = await failure(client({ accessToken: forged }).request(GatewayMeIdDocument));
+      expect(error.status).toBe(401);
+      expect(error.code).toBe('UNAUTHENTICATED');
     });
 
     it('rejects an expired token as UNAUTHENTICATED', async () => {
@@ -243,16 +190,17 @@ describe('gateway', () => {
         role: 'STUDENT',
         sessionId: 'expired',
       });
-      const { body } = await postGraphQL(supergraph.gatewayUrl, '{ me { id } }', { token });
-      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      expect(body.errors?.[0]?.message).toMatch(/expired/);
+      // No refresh token: the client cannot renew it and reports the refusal.
+      const error = await failure(client({ accessToken: token }).request(GatewayMeIdDocument));
+      expect(error.code).toBe('UNAUTHENTICATED');
+      expect(error.message).toMatch(/expired/);
     });
 
     it('rejects a malformed Authorization header', async () => {
-      const { body } = await postGraphQL(supergraph.gatewayUrl, '{ me { id } }', {
-        headers: { authorization: 'Token abc' },
-      });
-      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const error = await failure(
+        client(null, { authorization: 'Token abc' }).request(GatewayMeIdDocument),
+      );
+      expect(error.code).toBe('UNAUTHENTICATED');
     });
 
     it('subgraphs verify the forwarded token themselves', async () => {
@@ -267,14 +215,18 @@ describe('gateway', () => {
         sessionId: 's',
       });
       // Past the gateway, straight to a subgraph with the gateway's secret: still refused.
-      const { body } = await postGraphQL(supergraph.subgraphUrls.auth ?? '', '{ me { id } }', {
-        token,
+      const direct = createCampusClient({
+        url: supergraph.subgraphUrls.auth ?? '',
+        session: { accessToken: token },
         headers: { [GATEWAY_SECRET_HEADER]: supergraph.config.gatewaySecret },
+        persisted: 'off',
       });
-      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await failure(direct.request(GatewayMeIdDocument))).code).toBe('UNAUTHENTICATED');
     });
   });
 
+  // The requests below are raw HTTP on purpose: subgraph-only fields, introspection and
+  // generated documents that no client keeps as an operation.
   describe('subgraphs accept only the gateway', () => {
     it.each(['auth', 'users', 'course', 'booking', 'support'])(
       '%s refuses a direct request without the gateway secret',

@@ -8,11 +8,14 @@ import { createGateway } from './app';
 async function main(): Promise<void> {
   const config = await loadConfig();
   const log = rootLogger.child({ service: 'gateway' });
-  // Only the revocation list is shared with the subgraphs: a token ended anywhere is
-  // refused here at once.
+  // Shared with the subgraphs: the revocation list (a token ended anywhere is refused here
+  // at once) and Redis, where instances share automatic persisted queries.
   const runtime = await createSharedRuntime(config, log);
   log.info({ mode: runtime.mode }, runtime.describe());
-  const gateway = createGateway(config, log, { revocations: runtime.revocations });
+  const gateway = createGateway(config, log, {
+    revocations: runtime.revocations,
+    redis: runtime.redis,
+  });
   await gateway.start();
   const url = await gateway.listen(config.gatewayPort);
   log.info({ url }, 'gateway ready');

@@ -137,6 +137,10 @@ describe('docker-compose.yml', () => {
     expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
     // Read at run time: the supergraph (SUPERGRAPH_PATH); each schema.graphql is in dist/.
     expect(runtime).toMatch(/^COPY schema \.\/schema$/m);
+    // The trusted-documents manifest, for TRUSTED_DOCUMENTS=enforce.
+    const manifest = 'clients/generated/persisted-documents.json';
+    expect(runtime).toContain(`COPY ${manifest} ./${manifest}`);
+    expect(existsSync(path.join(REPO_ROOT, manifest))).toBe(true);
     expect(runtime).not.toMatch(/^COPY (gateway|subgraphs|scripts)\b/m);
     const ignored = readFileSync(path.join(REPO_ROOT, '.dockerignore'), 'utf8').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist']));

@@ -8,6 +8,7 @@ import type { RunnableSubgraph } from '../subgraphs/shared/server';
 import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
 import { adminDatabase, type EmbeddedCluster } from './embedded-postgres';
 import { SUBGRAPH_FACTORIES, startAndSeed } from './subgraph-factories';
+import { ensureWebApp, serveWebApp, type WebServer } from './web-server';
 
 /**
  * `npm start`: the whole supergraph in one process. Without DATABASE_URL it runs an
@@ -27,11 +28,13 @@ async function main(): Promise<void> {
   const subgraphs: RunnableSubgraph[] = [];
   let gateway: CampusGateway | undefined;
   let runtime: SharedRuntime | undefined;
+  let web: WebServer | undefined;
   let stopping = false;
   const shutdown = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log.info({ reason }, 'shutting down');
+    await web?.close().catch((err: unknown) => log.error({ err }, 'web server stop failed'));
     await gateway?.stop().catch((err: unknown) => log.error({ err }, 'gateway stop failed'));
     await Promise.all(subgraphs.map((s) => s.stop().catch((err: unknown) => log.error({ err }))));
     await runtime?.close().catch((err: unknown) => log.error({ err }, 'runtime close failed'));
@@ -71,14 +74,40 @@ async function main(): Promise<void> {
     });
     await gateway.start();
     const url = await gateway.listen(config.gatewayPort);
+    web = await startWebApp(url, env, log);
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     console.log(`\n  Campus supergraph: ${url}  (Apollo Sandbox: open it in a browser)`);
+    if (web) console.log(`  Campus web app:    ${web.url}`);
     console.log(`  Demo login: student1@campus.test / campus-demo`);
     console.log(`  Mode: ${runtime.describe()}\n`);
     log.info({ url, seconds }, 'ready');
   } catch (error) {
     log.error({ err: error }, 'start failed');
     await shutdown('start failed', 1);
+  }
+}
+
+/**
+ * The web app (clients/web): built with Vite when clients/web/dist is missing or stale, served on
+ * WEB_PORT (default 4100; `off` to skip). A failed build is logged; the API still runs.
+ */
+async function startWebApp(
+  gatewayUrl: string,
+  env: NodeJS.ProcessEnv,
+  log: typeof rootLogger,
+): Promise<WebServer | undefined> {
+  if (env.WEB_PORT === 'off') return undefined;
+  try {
+    const building = Date.now();
+    const { built } = await ensureWebApp();
+    if (built) log.info({ ms: Date.now() - building }, 'built the web app (clients/web/dist)');
+    return await serveWebApp({
+      port: Number(env.WEB_PORT ?? 4100),
+      gatewayUrl: env.WEB_GATEWAY_URL ?? gatewayUrl,
+    });
+  } catch (err) {
+    log.error({ err }, 'web app not served');
+    return undefined;
   }
 }
 

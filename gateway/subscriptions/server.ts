@@ -20,6 +20,7 @@ import { viewerFromAuthorization } from '../../subgraphs/shared/auth/viewer-from
 import type { Logger } from '../../subgraphs/shared/logger';
 import { shapeErrors, type ErrorShapingOptions } from '../error-shaping';
 import { PARSE_OPTIONS, REQUEST_LIMITS, checkVariables } from '../limits';
+import { documentError, type PersistedDocuments } from '../persisted-documents';
 import type { GatewayContext } from '../viewer';
 import { planSubscription, type SubscriptionPlan } from './operation-plan';
 import {
@@ -69,6 +70,8 @@ export function serveGatewaySubscriptions(deps: {
   revocations: RevocationList;
   gatewaySecret: string;
   validationRules: readonly ValidationRule[];
+  /** Persisted and trusted documents: the same resolution as HTTP requests. */
+  documents: PersistedDocuments;
   /** The deadline for an upstream socket's handshake. */
   subgraphTimeoutMs: number;
   /** The same shaping as HTTP responses. */
@@ -235,15 +238,18 @@ export function serveGatewaySubscriptions(deps: {
         return true;
       },
       // Every limit of HTTP, in the same order: shape of variables before anything reads
-      // them, tokens while parsing, then depth, cost, aliases and directives.
-      onSubscribe: (ctx, _id, payload) => {
+      // them, the persisted document in place of its hash (or the refusal of an untrusted
+      // one), tokens while parsing, then depth, cost, aliases and directives.
+      onSubscribe: async (ctx, _id, payload) => {
         const schema = gateway.schema;
         if (!schema) return [new GraphQLError('The gateway is not ready yet.')];
         const refused = checkVariables(payload.variables) ?? checkVariables(payload.extensions);
         if (refused) return [refused];
+        const resolved = await deps.documents.resolveDocument(payload);
+        if ('refused' in resolved) return [documentError(resolved.refused)];
         let document;
         try {
-          document = parse(payload.query, PARSE_OPTIONS);
+          document = parse(String(resolved.query ?? ''), PARSE_OPTIONS);
         } catch (error) {
           if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
           throw error;

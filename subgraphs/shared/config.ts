@@ -48,6 +48,22 @@ export interface MailConfig {
   from?: string;
 }
 
+/**
+ * Trusted documents at the gateway (gateway/persisted-documents.ts). `apq`: operations by
+ * hash from the manifest, automatic persisted queries and ad-hoc queries for everyone;
+ * `enforce`: only the manifest's operations run.
+ */
+export interface TrustedDocumentsConfig {
+  mode: 'apq' | 'enforce';
+  /** The manifest, `{ sha256 hash: document }` (the client preset's persisted documents). */
+  manifestPath: string;
+  /** PERSISTED_DOCUMENTS_FILE named it: then it must be readable in any mode. */
+  manifestNamed: boolean;
+}
+
+/** Where `npm run codegen` writes the client preset's manifest, from the package root. */
+export const DEFAULT_PERSISTED_DOCUMENTS_FILE = 'clients/generated/persisted-documents.json';
+
 export interface CampusConfig {
   nodeEnv: 'development' | 'test' | 'production';
   production: boolean;
@@ -69,6 +85,7 @@ export interface CampusConfig {
   /** The gateway's deadline for one subgraph call (HTTP fetch, upstream socket handshake). */
   subgraphTimeoutMs: number;
   mail: MailConfig;
+  trustedDocuments: TrustedDocumentsConfig;
 }
 
 /** Every environment variable the services read, for the README and the compose test. */
@@ -94,6 +111,8 @@ export const CONFIG_ENV_VARS = [
   'REDIS_URL',
   'SMTP_URL',
   'MAIL_FROM',
+  'TRUSTED_DOCUMENTS',
+  'PERSISTED_DOCUMENTS_FILE',
   ...SUBGRAPH_NAMES.flatMap((n) => [
     `${envPrefix(n)}_PORT`,
     `${envPrefix(n)}_DB_PASSWORD`,
@@ -125,6 +144,8 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(1).optional(),
+  TRUSTED_DOCUMENTS: z.enum(['apq', 'enforce']).default('apq'),
+  PERSISTED_DOCUMENTS_FILE: z.string().min(1).optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -201,5 +222,13 @@ export async function loadConfig(rawEnv: Env = process.env): Promise<CampusConfi
     redisUrl: env.REDIS_URL,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    trustedDocuments: {
+      mode: env.TRUSTED_DOCUMENTS,
+      manifestPath: path.resolve(
+        REPO_ROOT,
+        env.PERSISTED_DOCUMENTS_FILE ?? DEFAULT_PERSISTED_DOCUMENTS_FILE,
+      ),
+      manifestNamed: env.PERSISTED_DOCUMENTS_FILE !== undefined,
+    },
   };
 }

@@ -8,7 +8,11 @@ export interface Refusal {
   status: number;
   message: string;
   extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
 }
+
+/** The request as Apollo Server should see it, or why it is refused. */
+export type Prepared = { body: unknown; search: string } | { refused: Refusal };
 
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
@@ -16,7 +20,16 @@ export interface GraphQLHandlerOptions<C extends BaseContext> {
   context: (req: IncomingMessage) => Promise<C>;
   /** Checks on the parsed request (body and query string), run before any GraphQL work. */
   check?: (body: unknown, search: URLSearchParams) => Refusal | undefined;
+  /**
+   * Rewrites the request after `check`, before Apollo Server parses anything (the gateway
+   * puts a persisted document's text in place of its hash), or refuses it. `search` is the
+   * query string with its `?` (empty when there is none).
+   */
+  prepare?: (body: unknown, search: string) => Promise<Prepared>;
 }
+
+const refuse = (res: ServerResponse, refused: Refusal) =>
+  sendGraphQLError(res, refused.status, refused.message, refused.extensions, refused.headers);
 
 /**
  * GraphQL over HTTP on Node's own server, the few steps an integration such as
@@ -26,7 +39,7 @@ export interface GraphQLHandlerOptions<C extends BaseContext> {
 export function graphqlHandler<C extends BaseContext>(
   options: GraphQLHandlerOptions<C>,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { apollo, bodyLimitBytes, context, check } = options;
+  const { apollo, bodyLimitBytes, context, check, prepare } = options;
   return async (req, res) => {
     const read = await readJsonBody(req, bodyLimitBytes);
     if ('refused' in read) {
@@ -34,17 +47,21 @@ export function graphqlHandler<C extends BaseContext>(
       return sendGraphQLError(res, status, message, undefined, { connection: 'close' });
     }
     const queryAt = req.url?.indexOf('?') ?? -1;
-    const search = queryAt >= 0 ? (req.url ?? '').slice(queryAt) : '';
-    const refused = check?.(read.body, new URLSearchParams(search));
-    if (refused) {
-      return sendGraphQLError(res, refused.status, refused.message, refused.extensions);
+    let search = queryAt >= 0 ? (req.url ?? '').slice(queryAt) : '';
+    let body = read.body;
+    const refused = check?.(body, new URLSearchParams(search));
+    if (refused) return refuse(res, refused);
+    if (prepare) {
+      const prepared = await prepare(body, search);
+      if ('refused' in prepared) return refuse(res, prepared.refused);
+      ({ body, search } = prepared);
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: read.body },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
       context: () => context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
