@@ -5,7 +5,10 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { REPO_ROOT } from '../subgraphs/shared/config';
 import { buildWebApp, serveWebApp, type WebServer } from '../scripts/web-server';
 import { chromiumAvailable, launchChromium } from './chromium';
-import { startSupergraph, type RunningSupergraph } from './supergraph';
+import { bootstrapDatabase } from '../subgraphs/shared/db/bootstrap';
+import { startInProcessSupergraph } from '../scripts/in-process-supergraph';
+import { testConfig, testLog } from './helpers';
+import type { RunningSupergraph } from './supergraph';
 
 /**
  * The web app end to end, in Debian's headless Chromium: a student and an admin side by
@@ -31,8 +34,16 @@ describeWithChromium('web app in a browser', () => {
 
   beforeAll(async () => {
     buildDir = mkdtempSync(path.join(tmpdir(), 'campus-web-'));
+    // Its own database, seeded with the demo data only: the admin's lists (the queue, the
+    // pending bookings) are paged oldest first, and other test files fill the shared one.
+    const base = await testConfig();
+    const db = { ...base.db, database: 'campus_e2e' };
+    await bootstrapDatabase(process.env.DATABASE_URL ?? '', db, base.dbPasswords);
     // Build (a child process) while the supergraph starts.
-    const [running] = await Promise.all([startSupergraph(), buildWebApp(buildDir)]);
+    const [running] = await Promise.all([
+      startInProcessSupergraph({ ...base, db }, testLog),
+      buildWebApp(buildDir),
+    ]);
     supergraph = running;
     web = await serveWebApp({ dir: buildDir, gatewayUrl: supergraph.gatewayUrl });
     browser = await launchChromium();
