@@ -3,43 +3,34 @@ import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from 'graphql-ws';
+import { createCampusClient, type ResultOf } from '../clients/campus-client';
+import {
+  FlowRegisterDocument,
+  LogInDocument,
+  LogOutDocument,
+  SignUpDocument,
+  SubscriptionsBookingUpdatedDocument,
+  SubscriptionsCourseDocument,
+  SubscriptionsMessageAddedDocument,
+  SubscriptionsViewerSpecificMessageAddedDocument,
+  TestCancelBookingDocument,
+  TestOpenSupportSessionDocument,
+  TestSendSupportMessageDocument,
+} from '../clients/generated/graphql';
 import { DEMO_PASSWORD } from '../subgraphs/shared/demo/catalog';
 import { eventually, testLog } from '../test/helpers';
 import { createGateway } from './app';
-import { postGraphQL, startSupergraph, type RunningSupergraph } from '../test/supergraph';
+import { startSupergraph, type RunningSupergraph } from '../test/supergraph';
 import { subscribe, wsClient, type Subscription } from '../test/ws';
 
 /**
  * Subscriptions as a chat client sees them: graphql-ws to the gateway's /graphql only,
  * real tokens, the support and booking subgraphs streaming upstream, and every other
- * subgraph's fields resolved on each event.
+ * subgraph's fields resolved on each event. Operations are the typed documents of
+ * clients/operations/test/subscriptions.graphql and the shared ones; queries and mutations
+ * go through campus-client.
  */
-const MESSAGES = /* GraphQL */ `
-  subscription Messages($sessionId: ID!, $after: ID) {
-    supportMessageAdded(sessionId: $sessionId, after: $after) {
-      id
-      body
-      sender {
-        name
-        role
-      }
-      session {
-        customer {
-          email
-        }
-      }
-    }
-  }
-`;
-
-interface MessageEvent {
-  supportMessageAdded: {
-    id: string;
-    body: string;
-    sender: { name: string; role: string };
-    session: { customer: { email: string } };
-  };
-}
+type MessageEvent = ResultOf<typeof SubscriptionsMessageAddedDocument>;
 
 const codesOf = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) =>
   (errors ?? []).map((e) => e.extensions?.code);
@@ -52,55 +43,40 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     clients.push(created);
     return created;
   };
-  const gql = async <D = Record<string, unknown>>(
-    query: string,
-    variables: Record<string, unknown>,
-    token?: string,
-  ) => {
-    const { body } = await postGraphQL<D>(supergraph.gatewayUrl, query, { variables, token });
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
+  /** campus-client over HTTP, with only `accessToken` (no refresh token): a refusal stays one. */
+  const as = (accessToken?: string) =>
+    createCampusClient({
+      url: supergraph.gatewayUrl,
+      session: accessToken ? { accessToken } : null,
+    });
   const logIn = async (key: string) =>
     (
-      await gql<{ logIn: { accessToken: string } }>(
-        `mutation($email: String!, $password: String!) { logIn(email: $email, password: $password) { accessToken } }`,
-        { email: `${key}@campus.test`, password: DEMO_PASSWORD },
-      )
+      await as().request(LogInDocument, {
+        email: `${key}@campus.test`,
+        password: DEMO_PASSWORD,
+      })
     ).logIn.accessToken;
   const signUp = async (firstName: string) =>
     (
-      await gql<{ signUp: { accessToken: string; user: { id: string; email: string } } }>(
-        `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id email } } }`,
-        {
-          input: {
-            email: `chat-${randomUUID()}@campus.test`,
-            password: 'long-enough-password',
-            firstName,
-            lastName: 'Chatter',
-          },
+      await as().request(SignUpDocument, {
+        input: {
+          email: `chat-${randomUUID()}@campus.test`,
+          password: 'long-enough-password',
+          firstName,
+          lastName: 'Chatter',
         },
-      )
+      })
     ).signUp;
   const openSession = async (token: string, subject: string) =>
-    (
-      await gql<{ openSupportSession: { id: string } }>(
-        `mutation($s: String!) { openSupportSession(subject: $s, message: "Hello") { id } }`,
-        { s: subject },
-        token,
-      )
-    ).openSupportSession.id;
+    (await as(token).request(TestOpenSupportSessionDocument, { subject, message: 'Hello' }))
+      .openSupportSession.id;
   const send = async (token: string, sessionId: string, body: string) =>
-    (
-      await gql<{ sendSupportMessage: { id: string } }>(
-        `mutation($id: ID!, $body: String!) { sendSupportMessage(sessionId: $id, body: $body) { id } }`,
-        { id: sessionId, body },
-        token,
-      )
-    ).sendSupportMessage.id;
+    (await as(token).request(TestSendSupportMessageDocument, { sessionId, body }))
+      .sendSupportMessage.id;
+  const logOut = (token: string) => as(token).request(LogOutDocument);
   /** Subscribes and waits until the subscription is live (a marker message comes through). */
   const liveMessages = async (c: Client, sessionId: string, sender: string) => {
-    const sub = subscribe<MessageEvent>(c, MESSAGES, { sessionId });
+    const sub = subscribe(c, SubscriptionsMessageAddedDocument, { sessionId });
     const marker = `marker-${randomUUID()}`;
     let sentAt = 0;
     await eventually(async () => {
@@ -181,7 +157,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     await first.next(start + 5);
     first.stop();
     const seen = first.results.slice(start).map((r) => r.data?.supportMessageAdded.id);
-    const again = subscribe<MessageEvent>(client(student.accessToken), MESSAGES, {
+    const again = subscribe(client(student.accessToken), SubscriptionsMessageAddedDocument, {
       sessionId,
       after: seen.at(-1),
     });
@@ -195,14 +171,18 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     const owner = await signUp('Owner');
     const stranger = await signUp('Stranger');
     const sessionId = await openSession(owner.accessToken, 'Private');
-    const refused = subscribe(client(stranger.accessToken), MESSAGES, { sessionId });
+    const refused = subscribe(client(stranger.accessToken), SubscriptionsMessageAddedDocument, {
+      sessionId,
+    });
     const outcome = await Promise.race([refused.ended, refused.next(1)]);
     const errors = Array.isArray(outcome)
       ? outcome[0]?.errors
       : (outcome.error as { extensions?: Record<string, unknown> }[]);
     expect(codesOf(errors)).toEqual(['FORBIDDEN']);
 
-    const forged = subscribe(client('not-a-token'), MESSAGES, { sessionId });
+    const forged = subscribe(client('not-a-token'), SubscriptionsMessageAddedDocument, {
+      sessionId,
+    });
     const { error } = await forged.ended;
     expect((error as { code?: number }).code).toBe(4403);
   });
@@ -211,7 +191,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     const student = await signUp('Leaving');
     const sessionId = await openSession(student.accessToken, 'Bye');
     const sub = await liveMessages(client(student.accessToken), sessionId, student.accessToken);
-    await gql(`mutation { logOut }`, {}, student.accessToken);
+    await logOut(student.accessToken);
     const { error } = await sub.ended;
     expect((error as { code?: number }).code).toBe(4403);
   });
@@ -220,16 +200,13 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     const student = await signUp('Twice');
     const email = student.user.email;
     const secondSession = (
-      await gql<{ logIn: { accessToken: string } }>(
-        `mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }`,
-        { e: email, p: 'long-enough-password' },
-      )
+      await as().request(LogInDocument, { email, password: 'long-enough-password' })
     ).logIn.accessToken;
     const sessionId = await openSession(student.accessToken, 'Two tabs');
     const first = await liveMessages(client(student.accessToken), sessionId, student.accessToken);
     const second = await liveMessages(client(secondSession), sessionId, secondSession);
 
-    await gql(`mutation { logOut }`, {}, student.accessToken);
+    await logOut(student.accessToken);
     expect(((await first.ended).error as { code?: number }).code).toBe(4403);
 
     const after = await send(secondSession, sessionId, 'still here');
@@ -241,29 +218,19 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
 
   it('bookingUpdated carries the course and the student from other subgraphs', async () => {
     const student = await signUp('Booker');
-    const { course } = await gql<{ course: { id: string; title: string } }>(
-      `query { course(slug: "typescript-deep-dive") { id title } }`,
-      {},
-    );
-    const sub = subscribe<{
-      bookingUpdated: { status: string; course: { title: string }; user: { name: string } };
-    }>(
-      client(student.accessToken),
-      `subscription { bookingUpdated { status course { title } user { name } } }`,
-    );
+    const { course } = await as().request(SubscriptionsCourseDocument, {
+      slug: 'typescript-deep-dive',
+    });
+    if (!course) throw new Error('the demo course typescript-deep-dive is missing');
+    const sub = subscribe(client(student.accessToken), SubscriptionsBookingUpdatedDocument);
     // Until the subscription is live, each round books and cancels (freeing the seat again).
     await eventually(async () => {
       if (sub.results.length > 0) return true;
-      const { registerForCourse } = await gql<{ registerForCourse: { id: string } }>(
-        `mutation($input: RegisterForCourseInput!) { registerForCourse(input: $input) { id } }`,
-        { input: { courseId: course.id, idempotencyKey: randomUUID() } },
-        student.accessToken,
-      );
-      await gql(
-        `mutation($id: ID!) { cancelBooking(id: $id) { id } }`,
-        { id: registerForCourse.id },
-        student.accessToken,
-      );
+      const booked = as(student.accessToken);
+      const { registerForCourse } = await booked.request(FlowRegisterDocument, {
+        input: { courseId: course.id, idempotencyKey: randomUUID() },
+      });
+      await booked.request(TestCancelBookingDocument, { id: registerForCourse.id });
       return null;
     });
     const events = await sub.next(1);
@@ -279,7 +246,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     const sessionId = await openSession(student.accessToken, 'Everyone watches');
     const first = await liveMessages(client(student.accessToken), sessionId, student.accessToken);
     const subs = Array.from({ length: 199 }, () =>
-      subscribe<MessageEvent>(client(student.accessToken), MESSAGES, { sessionId }),
+      subscribe(client(student.accessToken), SubscriptionsMessageAddedDocument, { sessionId }),
     );
     await eventually(async () =>
       supergraph.gateway.subscriptionStats().clientSubscriptions >= 200 ? true : null,
@@ -330,7 +297,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     })();
     try {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      await gql(`mutation { logOut }`, {}, admins[0]);
+      await logOut(admins[0] ?? '');
       // Its own subscription ends: the socket closes (4403) or the last result says why.
       const ended = await holder.ended;
       const closedForbidden = (ended.error as { code?: number } | undefined)?.code === 4403;
@@ -361,11 +328,9 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     const student = await signUp('Specific');
     const sessionId = await openSession(student.accessToken, 'Viewer fields');
     const [first, second] = [await logIn('admin'), await logIn('admin')];
-    const VIEWER_SPECIFIC = `subscription($sessionId: ID!) { supportMessageAdded(sessionId: $sessionId) {
-      id body session { customer { bookings { course { viewerBooking { id } } } } } } }`;
     const before = supergraph.gateway.subscriptionStats().sharedSubscriptions;
     const subs = [first, second].map((token) =>
-      subscribe(client(token), VIEWER_SPECIFIC, { sessionId }),
+      subscribe(client(token), SubscriptionsViewerSpecificMessageAddedDocument, { sessionId }),
     );
     await eventually(async () =>
       supergraph.gateway.subscriptionStats().sharedSubscriptions >= before + 2 ? true : null,

@@ -15,6 +15,25 @@ import {
   type GraphQLInputField,
   type GraphQLInputType,
 } from 'graphql';
+import { createCampusClient, operationInfo, type ExecuteResult } from '../clients/campus-client';
+import {
+  BadInputCourseEnrollmentsPageDocument,
+  BadInputCourseSearchDocument,
+  BadInputCoursesPageDocument,
+  BadInputInstructorsPageDocument,
+  BadInputMeDocument,
+  BadInputPendingBookingsPageDocument,
+  BadInputScheduleClassDocument,
+  BadInputSchedulesFromDocument,
+  BadInputSchedulesWindowDocument,
+  BadInputSupportMessagesBeforeDocument,
+  BadInputUpdateProfileDocument,
+  BadInputUsersPageDocument,
+  BadInputUsersSearchDocument,
+  LogInDocument,
+  SignUpDocument,
+  TestOpenSupportSessionDocument,
+} from '../clients/generated/graphql';
 import { DEMO_PASSWORD, demoCourse } from '../subgraphs/shared/demo/catalog';
 import { postGraphQL, startSupergraph, type RunningSupergraph } from './supergraph';
 
@@ -22,7 +41,9 @@ import { postGraphQL, startSupergraph, type RunningSupergraph } from './supergra
  * Hostile input through the public gateway: crafted cursors, NUL bytes and lone surrogates
  * in every String and ID argument, oversized searches and malformed DateTimes each end as
  * BAD_USER_INPUT (naming the field where there is one), never as an INTERNAL_SERVER_ERROR
- * from PostgreSQL, and change nothing.
+ * from PostgreSQL, and change nothing. The hostile values travel in the variables of the
+ * typed documents of clients/operations/test/bad-input.graphql, sent by campus-client;
+ * invalid documents, documents built from the schema and ill-typed variables go raw.
  */
 type Errors = readonly { message: string; extensions?: Record<string, unknown> }[] | undefined;
 
@@ -34,10 +55,27 @@ const cursorOf = (values: unknown): string =>
 
 const firstError = (errors: Errors) => errors?.[0]?.extensions;
 
+/** A page of a connection, as the BadInput*Page documents select it. */
+interface Page {
+  pageInfo: { endCursor: string | null };
+  edges: { node: { id: string } }[];
+}
+
 describe('bad input through the gateway', () => {
   let supergraph: RunningSupergraph;
   const tokens: Record<string, string> = {};
 
+  /** campus-client as `token`'s holder (none: anonymous), without a refresh token. */
+  const as = (token?: string) =>
+    createCampusClient({
+      url: supergraph.gatewayUrl,
+      session: token ? { accessToken: token } : null,
+    });
+
+  /**
+   * Raw text and variables, on purpose: for documents that are themselves invalid, those
+   * built from the schema at run time, and variables of a type no typed client can send.
+   */
   const gql = <D = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -45,29 +83,24 @@ describe('bad input through the gateway', () => {
   ) => postGraphQL<D>(supergraph.gatewayUrl, query, { variables, token });
 
   const logIn = async (key: string): Promise<string> => {
-    const { body } = await gql<{ logIn: { accessToken: string } }>(
-      'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }',
-      { e: `${key}@campus.test`, p: DEMO_PASSWORD },
-    );
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data.logIn.accessToken;
+    const { logIn } = await as().request(LogInDocument, {
+      email: `${key}@campus.test`,
+      password: DEMO_PASSWORD,
+    });
+    return logIn.accessToken;
   };
 
   /** A new student, signed in: edits to them cannot disturb other tests' demo data. */
   const newStudent = async (): Promise<string> => {
-    const { body } = await gql<{ signUp: { accessToken: string } }>(
-      'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-      {
-        input: {
-          email: `bad-input-${randomUUID()}@campus.test`,
-          password: 'long-enough-password',
-          firstName: 'Bad',
-          lastName: 'Input',
-        },
+    const { signUp } = await as().request(SignUpDocument, {
+      input: {
+        email: `bad-input-${randomUUID()}@campus.test`,
+        password: 'long-enough-password',
+        firstName: 'Bad',
+        lastName: 'Input',
       },
-    );
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data.signUp.accessToken;
+    });
+    return signUp.accessToken;
   };
 
   const expectBadInput = (errors: Errors, field?: string) => {
@@ -84,39 +117,55 @@ describe('bad input through the gateway', () => {
   afterAll(async () => supergraph?.stop());
 
   describe('pagination cursors', () => {
-    const USERS = 'query($after: String) { users(first: 2, after: $after) { totalCount } }';
-    const INSTRUCTORS =
-      'query($after: String) { instructors(first: 2, after: $after) { totalCount } }';
-    const COURSES = 'query($after: String) { courses(first: 2, after: $after) { totalCount } }';
-    const PENDING =
-      'query($after: String) { pendingBookings(first: 2, after: $after) { totalCount } }';
-    const ENROLLMENTS = `query($courseId: ID!, $after: String) {
-      courseEnrollments(courseId: $courseId, first: 2, after: $after) { totalCount }
-    }`;
     const id = randomUUID();
     const courseId = demoCourse('graphql-federation-101').id;
 
-    it.each([
-      ['a non-uuid id', USERS, ['Lovelace', 'Ada', 'not-a-uuid']],
-      ['a number for a text column', USERS, [42, 'Ada', id]],
-      ['a NUL in a text column', USERS, ['Love\u0000lace', 'Ada', id]],
-      ['a lone surrogate in a text column', USERS, ['Love\ud800lace', 'Ada', id]],
-      ['an overlong text value', USERS, ['x'.repeat(5_000), 'Ada', id]],
-      ['too few values', USERS, ['Lovelace', id]],
-      ['null', USERS, ['Lovelace', null, id]],
-      ['a non-uuid id (public)', INSTRUCTORS, ['Ingram', 'Isaac', "1' OR '1'='1"]],
-      ['a non-uuid course id', COURSES, ['GraphQL Federation 101', 'zzz']],
-      ['a huge number for a title', COURSES, [1e308, id]],
-      ['a non-timestamp', PENDING, ['yesterday', id]],
-      ['an impossible date', PENDING, ['2027-02-30T10:00:00.000Z', id]],
-      ['an expanded-year timestamp', PENDING, ['+275760-09-13T00:00:00.000Z', id]],
-      ['a huge number for a timestamp', PENDING, [1e20, id]],
-      ['a non-timestamp (enrollments)', ENROLLMENTS, ['soon', id]],
-    ])('rejects a cursor with %s as BAD_USER_INPUT on after', async (_what, query, values) => {
-      const variables = { after: cursorOf(values), ...(query === ENROLLMENTS ? { courseId } : {}) };
-      const { body } = await gql(query, variables, tokens.admin);
-      expect(body.data ?? null).toBeNull();
-      expectBadInput(body.errors, 'after');
+    /** The answer, and its page of the connection when there is data. */
+    const paged = async <R>(answer: Promise<ExecuteResult<R>>, pick: (data: R) => Page) => {
+      const { data, errors } = await answer;
+      return { data, errors, page: data ? pick(data) : undefined };
+    };
+    /** Each connection, two at a time after `after`, as `token`'s holder (none: anonymous). */
+    const PAGES = {
+      users: (after: string | null, token?: string) =>
+        paged(as(token).execute(BadInputUsersPageDocument, { after }), (d) => d.users),
+      instructors: (after: string | null, token?: string) =>
+        paged(as(token).execute(BadInputInstructorsPageDocument, { after }), (d) => d.instructors),
+      courses: (after: string | null, token?: string) =>
+        paged(as(token).execute(BadInputCoursesPageDocument, { after }), (d) => d.courses),
+      pendingBookings: (after: string | null, token?: string) =>
+        paged(
+          as(token).execute(BadInputPendingBookingsPageDocument, { after }),
+          (d) => d.pendingBookings,
+        ),
+      courseEnrollments: (after: string | null, token?: string) =>
+        paged(
+          as(token).execute(BadInputCourseEnrollmentsPageDocument, { courseId, after }),
+          (d) => d.courseEnrollments,
+        ),
+    };
+    type Connection = keyof typeof PAGES;
+
+    it.each<[string, Connection, unknown[]]>([
+      ['a non-uuid id', 'users', ['Lovelace', 'Ada', 'not-a-uuid']],
+      ['a number for a text column', 'users', [42, 'Ada', id]],
+      ['a NUL in a text column', 'users', ['Love\u0000lace', 'Ada', id]],
+      ['a lone surrogate in a text column', 'users', ['Love\ud800lace', 'Ada', id]],
+      ['an overlong text value', 'users', ['x'.repeat(5_000), 'Ada', id]],
+      ['too few values', 'users', ['Lovelace', id]],
+      ['null', 'users', ['Lovelace', null, id]],
+      ['a non-uuid id (public)', 'instructors', ['Ingram', 'Isaac', "1' OR '1'='1"]],
+      ['a non-uuid course id', 'courses', ['GraphQL Federation 101', 'zzz']],
+      ['a huge number for a title', 'courses', [1e308, id]],
+      ['a non-timestamp', 'pendingBookings', ['yesterday', id]],
+      ['an impossible date', 'pendingBookings', ['2027-02-30T10:00:00.000Z', id]],
+      ['an expanded-year timestamp', 'pendingBookings', ['+275760-09-13T00:00:00.000Z', id]],
+      ['a huge number for a timestamp', 'pendingBookings', [1e20, id]],
+      ['a non-timestamp (enrollments)', 'courseEnrollments', ['soon', id]],
+    ])('rejects a cursor with %s as BAD_USER_INPUT on after', async (_what, connection, values) => {
+      const { data, errors } = await PAGES[connection](cursorOf(values), tokens.admin);
+      expect(data ?? null).toBeNull();
+      expectBadInput(errors, 'after');
     });
 
     it.each([
@@ -124,68 +173,57 @@ describe('bad input through the gateway', () => {
       ['a NUL', '\u0000'],
       ['an overlong cursor', 'A'.repeat(100_000)],
     ])('rejects %s as BAD_USER_INPUT on after', async (_what, after) => {
-      const { body } = await gql(COURSES, { after });
-      expectBadInput(body.errors, 'after');
+      const { errors } = await PAGES.courses(after);
+      expectBadInput(errors, 'after');
     });
 
-    it.each([
-      ['users', USERS, 'users'],
-      ['courses', COURSES, 'courses'],
-      ['pendingBookings', PENDING, 'pendingBookings'],
-    ])('still pages through %s with the cursors it returns', async (_name, query, field) => {
-      const paged = query.replace(
-        '{ totalCount }',
-        '{ totalCount pageInfo { endCursor } edges { node { id } } }',
-      );
-      type Page = Record<
-        string,
-        { pageInfo: { endCursor: string | null }; edges: { node: { id: string } }[] }
-      >;
-      const first = await gql<Page>(paged, { after: null }, tokens.admin);
-      const page1 = first.body.data?.[field];
-      expect(page1?.pageInfo.endCursor).toEqual(expect.any(String));
-      const second = await gql<Page>(paged, { after: page1?.pageInfo.endCursor }, tokens.admin);
-      expect(second.body.errors).toBeUndefined();
-      const seen = new Set(page1?.edges.map((e) => e.node.id));
-      expect(second.body.data?.[field]?.edges.some((e) => seen.has(e.node.id))).toBe(false);
-    });
+    it.each<Connection>(['users', 'courses', 'pendingBookings'])(
+      'still pages through %s with the cursors it returns',
+      async (connection) => {
+        const first = await PAGES[connection](null, tokens.admin);
+        const page1 = first.page;
+        expect(page1?.pageInfo.endCursor).toEqual(expect.any(String));
+        const second = await PAGES[connection](page1?.pageInfo.endCursor ?? null, tokens.admin);
+        expect(second.errors).toBeUndefined();
+        const seen = new Set(page1?.edges.map((e) => e.node.id));
+        expect(second.page?.edges.some((e) => seen.has(e.node.id))).toBe(false);
+      },
+    );
 
     it('rejects a malformed before of SupportSession.messages', async () => {
-      const { body } = await gql(
-        '{ mySupportSessions { messages(before: "not-an-id") { id } } }',
-        {},
-        tokens.student1,
-      );
-      expectBadInput(body.errors, 'before');
+      const { errors } = await as(tokens.student1).execute(BadInputSupportMessagesBeforeDocument, {
+        before: 'not-an-id',
+      });
+      expectBadInput(errors, 'before');
     });
   });
 
   describe('NUL bytes and lone surrogates in text', () => {
-    const ME = '{ me { bio firstName supportSessions { id } } }';
-    const UPDATE = `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { bio } }`;
-
     it.each([
       ['a NUL', NUL],
       ['a lone surrogate', LONE_SURROGATE],
     ])('refuses a bio with %s and keeps the stored one', async (_what, bio) => {
-      const token = await newStudent();
-      const saved = await gql(UPDATE, { input: { bio: 'Likes databases.' } }, token);
-      expect(saved.body.errors).toBeUndefined();
-      const { body } = await gql(UPDATE, { input: { bio, firstName: 'Changed' } }, token);
-      expectBadInput(body.errors, 'bio');
-      const me = await gql<{ me: { bio: string; firstName: string } }>(ME, {}, token);
-      expect(me.body.data?.me).toMatchObject({ bio: 'Likes databases.', firstName: 'Bad' });
+      const student = as(await newStudent());
+      const saved = await student.execute(BadInputUpdateProfileDocument, {
+        input: { bio: 'Likes databases.' },
+      });
+      expect(saved.errors).toBeUndefined();
+      const { errors } = await student.execute(BadInputUpdateProfileDocument, {
+        input: { bio, firstName: 'Changed' },
+      });
+      expectBadInput(errors, 'bio');
+      const me = await student.execute(BadInputMeDocument);
+      expect(me.data?.me).toMatchObject({ bio: 'Likes databases.', firstName: 'Bad' });
     });
 
     it('refuses a signUp with a NUL in a name and creates no account', async () => {
       const email = `nul-${randomUUID()}@campus.test`;
-      const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }';
       const input = { email, password: 'long-enough-password', firstName: 'A', lastName: 'B' };
-      const bad = await gql(SIGN_UP, { input: { ...input, lastName: NUL } });
-      expectBadInput(bad.body.errors, 'lastName');
+      const bad = await as().execute(SignUpDocument, { input: { ...input, lastName: NUL } });
+      expectBadInput(bad.errors, 'lastName');
       // The address is still free: nothing was stored.
-      const good = await gql(SIGN_UP, { input });
-      expect(good.body.errors).toBeUndefined();
+      const good = await as().execute(SignUpDocument, { input });
+      expect(good.errors).toBeUndefined();
     });
 
     it.each([
@@ -193,61 +231,52 @@ describe('bad input through the gateway', () => {
       ['password', { email: 'student1@campus.test', password: `${DEMO_PASSWORD}\u0000` }],
       ['password', { email: 'student1@campus.test', password: `${DEMO_PASSWORD}\udfff` }],
     ])('refuses a logIn with bad text in %s', async (field, credentials) => {
-      const { body } = await gql(
-        'mutation($email: String!, $password: String!) { logIn(email: $email, password: $password) { accessToken } }',
-        credentials,
-      );
-      expect(body.data ?? null).toBeNull();
-      expectBadInput(body.errors, field);
+      const { data, errors } = await as().execute(LogInDocument, credentials);
+      expect(data ?? null).toBeNull();
+      expectBadInput(errors, field);
     });
 
     it('refuses a support session with a NUL in its subject and stores nothing', async () => {
-      const token = await newStudent();
-      const { body } = await gql(
-        'mutation($s: String!, $m: String!) { openSupportSession(subject: $s, message: $m) { id } }',
-        { s: NUL, m: 'Hello' },
-        token,
-      );
-      expectBadInput(body.errors, 'subject');
-      const me = await gql<{ me: { supportSessions: unknown[] } }>(ME, {}, token);
-      expect(me.body.data?.me.supportSessions).toEqual([]);
+      const student = as(await newStudent());
+      const { errors } = await student.execute(TestOpenSupportSessionDocument, {
+        subject: NUL,
+        message: 'Hello',
+      });
+      expectBadInput(errors, 'subject');
+      const me = await student.execute(BadInputMeDocument);
+      expect(me.data?.me?.supportSessions).toEqual([]);
     });
   });
 
   describe('free-text bounds', () => {
     const big = 'x'.repeat(300_000);
     it('refuses an oversized users search', async () => {
-      const { body } = await gql(
-        'query($s: String) { users(search: $s) { totalCount } }',
-        { s: big },
-        tokens.admin,
-      );
-      expectBadInput(body.errors, 'search');
+      const { errors } = await as(tokens.admin).execute(BadInputUsersSearchDocument, {
+        search: big,
+      });
+      expectBadInput(errors, 'search');
     });
 
     it.each([
       ['300 KB', big],
       ['201 characters', 'x'.repeat(201)],
     ])('refuses a course search of %s', async (_what, search) => {
-      const { body } = await gql('query($f: CourseFilter) { courses(filter: $f) { totalCount } }', {
-        f: { search },
-      });
-      expectBadInput(body.errors, 'search');
+      const { errors } = await as().execute(BadInputCourseSearchDocument, { filter: { search } });
+      expectBadInput(errors, 'search');
     });
 
     it('still searches courses with a title-long search', async () => {
-      const { body } = await gql<{ courses: { totalCount: number } }>(
-        'query($f: CourseFilter) { courses(filter: $f) { totalCount } }',
-        { f: { search: 'GraphQL Federation 101' } },
-      );
-      expect(body.errors).toBeUndefined();
-      expect(body.data?.courses.totalCount).toBeGreaterThanOrEqual(1);
+      const { data, errors } = await as().execute(BadInputCourseSearchDocument, {
+        filter: { search: 'GraphQL Federation 101' },
+      });
+      expect(errors).toBeUndefined();
+      expect(data?.courses.totalCount).toBeGreaterThanOrEqual(1);
     });
   });
 
   describe('DateTime', () => {
-    const WINDOW = 'query($from: DateTime) { availableSchedules(from: $from) { id } }';
-
+    // Variables raw on purpose: one value is a number where a DateTime string belongs, which
+    // a typed client cannot send. The document is the generated one.
     it.each([
       ['an empty string', ''],
       ['a number', 1_800_000_000_000],
@@ -262,28 +291,25 @@ describe('bad input through the gateway', () => {
       ['a six-digit year', '+010000-01-01T00:00:00Z'],
       ['words', 'next tuesday'],
     ])('refuses %s as a variable with BAD_USER_INPUT', async (_what, from) => {
-      const { body } = await gql(WINDOW, { from });
+      const { body } = await gql(operationInfo(BadInputSchedulesFromDocument).query, { from });
       expect(body.data ?? null).toBeNull();
       expectBadInput(body.errors);
     });
 
     it('refuses a bad DateTime inside an input object', async () => {
-      const { body } = await gql(
-        'mutation($input: ScheduleClassInput!) { scheduleClass(input: $input) { id } }',
-        {
-          input: {
-            courseId: demoCourse('graphql-federation-101').id,
-            startsAt: '2027-02-29T10:00:00Z',
-            endsAt: '2027-03-01T11:00:00Z',
-          },
+      const { data, errors } = await as(tokens.admin).execute(BadInputScheduleClassDocument, {
+        input: {
+          courseId: demoCourse('graphql-federation-101').id,
+          startsAt: '2027-02-29T10:00:00Z',
+          endsAt: '2027-03-01T11:00:00Z',
         },
-        tokens.admin,
-      );
-      expect(body.data ?? null).toBeNull();
-      expectBadInput(body.errors);
+      });
+      expect(data ?? null).toBeNull();
+      expectBadInput(errors);
     });
 
     it('refuses a bad DateTime literal without an internal error', async () => {
+      // Raw on purpose: the invalid DateTime is a literal of the document itself.
       const { body } = await gql('{ availableSchedules(from: "2027-02-30T10:00:00Z") { id } }');
       expect(body.data ?? null).toBeNull();
       expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(
@@ -292,15 +318,13 @@ describe('bad input through the gateway', () => {
     });
 
     it('accepts RFC 3339 with an offset and answers in UTC with milliseconds', async () => {
-      const { body } = await gql<{ availableSchedules: { startsAt: string }[] }>(
-        `query($from: DateTime, $to: DateTime) {
-          availableSchedules(from: $from, to: $to) { startsAt }
-        }`,
-        { from: '2000-01-01T01:00:00+01:00', to: '9999-12-31T23:59:59.999Z' },
-      );
-      expect(body.errors).toBeUndefined();
-      expect(body.data?.availableSchedules.length).toBeGreaterThan(0);
-      for (const { startsAt } of body.data?.availableSchedules ?? []) {
+      const { data, errors } = await as().execute(BadInputSchedulesWindowDocument, {
+        from: '2000-01-01T01:00:00+01:00',
+        to: '9999-12-31T23:59:59.999Z',
+      });
+      expect(errors).toBeUndefined();
+      expect(data?.availableSchedules.length).toBeGreaterThan(0);
+      for (const { startsAt } of data?.availableSchedules ?? []) {
         expect(startsAt).toBe(new Date(startsAt).toISOString());
       }
     });
@@ -311,6 +335,7 @@ describe('bad input through the gateway', () => {
    * schema/supergraph.graphql, so a field added later is covered without editing this
    * test: the argument gets the bad value, every other required one a plausible value, and
    * the answer must be BAD_USER_INPUT naming that argument (never an error from PostgreSQL).
+   * These documents are raw on purpose: built from the schema at run time, no client's.
    */
   describe('every String and ID argument of the schema', () => {
     const schema = buildSchema(

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
+import { createCampusClient } from '../clients/campus-client';
+import {
+  FlowMeDocument,
+  GatewayMeIdDocument,
+  LogInDocument,
+  LogOutDocument,
+  SignUpDocument,
+  TestOpenSupportSessionDocument,
+  TestSendSupportMessageDocument,
+  TestSupportMessageAddedDocument,
+  WebSupportSessionUpdatedDocument,
+} from '../clients/generated/graphql';
 import { launchCluster, type RunningCluster } from '../scripts/cluster';
 import { freePort } from '../scripts/free-port';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/topology';
@@ -12,7 +24,8 @@ import { subscribe, wsClient } from './ws';
 /**
  * The services apart, as separate processes sharing state through a real Redis: two
  * gateways, each routing support to its own support instance. What holds in one process
- * must hold here too.
+ * must hold here too. Operations are the shared typed documents of clients/operations/,
+ * sent by campus-client over HTTP and by test/ws over graphql-ws.
  */
 const describeWithRedis = redisServerAvailable() ? describe : describe.skip;
 
@@ -51,66 +64,49 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
     await redis?.stop();
   }, 60_000);
 
-  const gql = async <D>(url: string, query: string, variables = {}, token?: string) => {
-    const { body } = await postGraphQL<D>(url, query, { variables, token });
-    return body;
-  };
-  const signUp = async (url: string, firstName: string) => {
-    const body = await gql<{
-      signUp: { accessToken: string; user: { id: string; email: string } };
-    }>(url, 'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken user { id email } } }', {
-      i: {
-        email: `cluster-${randomUUID()}@campus.test`,
-        password: 'long-enough-password',
-        firstName,
-        lastName: 'Apart',
-      },
-    });
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data.signUp;
-  };
+  /** campus-client on gateway `url`, with only `accessToken`: a refused token stays refused. */
+  const as = (url: string, accessToken?: string) =>
+    createCampusClient({ url, session: accessToken ? { accessToken } : null });
+  const signUp = async (url: string, firstName: string) =>
+    (
+      await as(url).request(SignUpDocument, {
+        input: {
+          email: `cluster-${randomUUID()}@campus.test`,
+          password: 'long-enough-password',
+          firstName,
+          lastName: 'Apart',
+        },
+      })
+    ).signUp;
+  const openSession = async (url: string, token: string, subject: string) =>
+    (await as(url, token).request(TestOpenSupportSessionDocument, { subject, message: 'Hello' }))
+      .openSupportSession.id;
+  const send = (url: string, token: string, sessionId: string, body: string) =>
+    as(url, token).execute(TestSendSupportMessageDocument, { sessionId, body });
 
   it('signUp through gateway A, me { name } through gateway B at once', async () => {
     const [a, b] = cluster.gatewayUrls;
     const student = await signUp(a, 'Ada');
-    const me = await gql<{ me: { name: string; email: string } }>(
-      b,
-      '{ me { name email } }',
-      {},
-      student.accessToken,
-    );
+    const me = await as(b, student.accessToken).execute(FlowMeDocument);
     expect(me.errors).toBeUndefined();
-    expect(me.data?.me).toEqual({ name: 'Ada Apart', email: student.user.email });
+    expect(me.data?.me).toEqual({
+      id: student.user.id,
+      name: 'Ada Apart',
+      email: student.user.email,
+    });
   });
 
   it('a subscriber on gateway A receives a message sent through gateway B', async () => {
     const [a, b] = cluster.gatewayUrls;
     const student = await signUp(a, 'Chatty');
-    const opened = await gql<{ openSupportSession: { id: string } }>(
-      a,
-      'mutation { openSupportSession(subject: "Across", message: "Hello") { id } }',
-      {},
-      student.accessToken,
-    );
-    const sessionId = opened.data?.openSupportSession.id ?? '';
+    const sessionId = await openSession(a, student.accessToken, 'Across');
     const client = wsClient(a, { token: student.accessToken });
     clients.push(client);
-    const sub = subscribe<{
-      supportMessageAdded: { body: string; sender: { name: string; role: string } };
-    }>(
-      client,
-      'subscription($id: ID!) { supportMessageAdded(sessionId: $id) { body sender { name role } } }',
-      { id: sessionId },
-    );
+    const sub = subscribe(client, TestSupportMessageAddedDocument, { sessionId });
     const marker = `through-b-${randomUUID()}`;
     await eventually(async () => {
       if (sub.results.some((r) => r.data?.supportMessageAdded.body === marker)) return true;
-      await gql(
-        b,
-        'mutation($id: ID!, $body: String!) { sendSupportMessage(sessionId: $id, body: $body) { id } }',
-        { id: sessionId, body: marker },
-        student.accessToken,
-      );
+      await send(b, student.accessToken, sessionId, marker);
       return null;
     }, 20_000);
     const event = sub.results.find((r) => r.data?.supportMessageAdded.body === marker);
@@ -123,28 +119,17 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
   it('logOut through gateway A: refused at once through gateway B, and both sockets close', async () => {
     const [a, b] = cluster.gatewayUrls;
     const student = await signUp(a, 'Leaving');
-    const opened = await gql<{ openSupportSession: { id: string } }>(
-      a,
-      'mutation { openSupportSession(subject: "Bye", message: "Hello") { id } }',
-      {},
-      student.accessToken,
-    );
-    const sessionId = opened.data?.openSupportSession.id ?? '';
+    const sessionId = await openSession(a, student.accessToken, 'Bye');
     const subs = cluster.gatewayUrls.map((url) => {
       const client = wsClient(url, { token: student.accessToken });
       clients.push(client);
-      return subscribe(
-        client,
-        'subscription($id: ID!) { supportSessionUpdated(sessionId: $id) { id } }',
-        {
-          id: sessionId,
-        },
-      );
+      return subscribe(client, WebSupportSessionUpdatedDocument, { sessionId });
     });
-    await gql(a, 'mutation { logOut }', {}, student.accessToken);
-    const through = await gql(b, '{ me { id } }', {}, student.accessToken);
+    await as(a, student.accessToken).request(LogOutDocument);
+    const through = await as(b, student.accessToken).execute(GatewayMeIdDocument);
     expect(through.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    // Every subgraph process refuses it too, asked directly as the gateway would.
+    // Every subgraph process refuses it too, asked directly as the gateway would: raw on
+    // purpose, a probe of each subgraph and no operation of a client's.
     const { gatewaySecret } = await testConfig();
     for (const name of SUBGRAPH_NAMES) {
       const { body } = await postGraphQL(
@@ -171,7 +156,7 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
     for (const url of cluster.gatewayUrls) {
       const client = wsClient(url, { token: student.accessToken });
       clients.push(client);
-      const { error } = await subscribe(client, '{ me { id } }').ended;
+      const { error } = await subscribe(client, GatewayMeIdDocument).ended;
       expect((error as { code?: number }).code).toBe(4403);
     }
   });
@@ -179,28 +164,14 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
   it('Redis stopped and restarted: queries answer, login fails closed, events and messages catch up', async () => {
     const [a, b] = cluster.gatewayUrls;
     const student = await signUp(a, 'Steady');
-    const opened = await gql<{ openSupportSession: { id: string } }>(
-      a,
-      'mutation { openSupportSession(subject: "Outage", message: "Hello") { id } }',
-      {},
-      student.accessToken,
-    );
-    const sessionId = opened.data?.openSupportSession.id ?? '';
-    const MESSAGES =
-      'subscription($id: ID!, $after: ID) { supportMessageAdded(sessionId: $id, after: $after) { id body } }';
-    type Added = { supportMessageAdded: { id: string; body: string } };
+    const sessionId = await openSession(a, student.accessToken, 'Outage');
     const client = wsClient(a, { token: student.accessToken });
     clients.push(client);
-    const live = subscribe<Added>(client, MESSAGES, { id: sessionId });
+    const live = subscribe(client, TestSupportMessageAddedDocument, { sessionId });
     const marker = `before-${randomUUID()}`;
     await eventually(async () => {
       if (live.results.some((r) => r.data?.supportMessageAdded.body === marker)) return true;
-      await gql(
-        b,
-        'mutation($id: ID!, $body: String!) { sendSupportMessage(sessionId: $id, body: $body) { id } }',
-        { id: sessionId, body: marker },
-        student.accessToken,
-      );
+      await send(b, student.accessToken, sessionId, marker);
       return null;
     }, 20_000);
     const lastSeen = live.results.at(-1)?.data?.supportMessageAdded.id;
@@ -211,49 +182,38 @@ describeWithRedis('services apart, on Redis (two gateways, two support instances
     expect(live.results.at(-1)?.errors?.[0]?.extensions?.reason).toBe('SUBSCRIPTION_INTERRUPTED');
     // Queries keep answering, through either gateway.
     for (const url of [a, b]) {
-      const me = await gql<{ me: { name: string } }>(
-        url,
-        '{ me { name } }',
-        {},
-        student.accessToken,
-      );
-      expect(me.data?.me.name).toBe('Steady Apart');
+      const me = await as(url, student.accessToken).execute(FlowMeDocument);
+      expect(me.data?.me?.name).toBe('Steady Apart');
     }
     // Login fails closed while the shared rate limit cannot be checked.
-    const login = await gql(
-      a,
-      'mutation($e: String!) { logIn(email: $e, password: "long-enough-password") { accessToken } }',
-      { e: student.user.email },
-    );
+    const login = await as(a).execute(LogInDocument, {
+      email: student.user.email,
+      password: 'long-enough-password',
+    });
     expect(login.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     // Written while Redis is down: a message (committed, announced later) and a new account
     // whose user.registered waits in auth's outbox.
-    const during = await gql<{ sendSupportMessage: { id: string } }>(
-      b,
-      'mutation($id: ID!) { sendSupportMessage(sessionId: $id, body: "during the outage") { id } }',
-      { id: sessionId },
-      student.accessToken,
-    );
+    const during = await send(b, student.accessToken, sessionId, 'during the outage');
     expect(during.errors).toBeUndefined();
     const latecomer = await signUp(a, 'Latecomer');
 
     await redis.start();
     const profile = await eventually(async () => {
-      const me = await gql<{ me: { name: string } }>(
-        b,
-        '{ me { name } }',
-        {},
-        latecomer.accessToken,
-      );
-      return me.data?.me.name === 'Latecomer Apart' ? me.data.me.name : null;
+      const me = await as(b, latecomer.accessToken).execute(FlowMeDocument);
+      const name = me.data?.me?.name;
+      return name === 'Latecomer Apart' ? name : null;
     }, 30_000);
     expect(profile).toBe('Latecomer Apart');
     // Resubscribing with `after` replays what was missed: no gap.
-    const resumed = subscribe<Added>(client, MESSAGES, { id: sessionId, after: lastSeen });
+    const resumed = subscribe(client, TestSupportMessageAddedDocument, {
+      sessionId,
+      after: lastSeen,
+    });
     const [first] = await resumed.next(1, 20_000);
     expect(first?.data?.supportMessageAdded).toEqual({
       id: during.data?.sendSupportMessage.id,
       body: 'during the outage',
+      sender: { name: 'Steady Apart', role: 'STUDENT' },
     });
   });
 });

@@ -1,5 +1,7 @@
+import type { DocumentNode } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
+import { operationInfo, type TypedDocumentNode, type VariablesArg } from '../clients/campus-client';
 import { AccessTokenSigner } from '../subgraphs/shared/auth/tokens';
 import type { Role } from '../subgraphs/shared/auth/viewer';
 import type { CampusConfig } from '../subgraphs/shared/config';
@@ -52,34 +54,57 @@ export interface Subscription<D> {
   stop(): void;
 }
 
-/** Subscribes and records everything the server sends. */
+/**
+ * Subscribes and records everything the server sends. Pass a generated document
+ * (clients/generated): its variables and results are typed, and it goes out as a client
+ * sends it (the manifest's text and the operation's name).
+ */
+export function subscribe<R, V extends Record<string, unknown>>(
+  client: Client,
+  document: TypedDocumentNode<R, V>,
+  ...variables: VariablesArg<V>
+): Subscription<R>;
+/**
+ * Raw text, for what no client keeps as an operation: documents against one subgraph's own
+ * schema, documents built at run time, deliberately malformed or invalid ones.
+ */
 export function subscribe<D = Record<string, unknown>>(
   client: Client,
   query: string,
+  variables?: Record<string, unknown>,
+): Subscription<D>;
+export function subscribe<D>(
+  client: Client,
+  document: string | DocumentNode,
   variables: Record<string, unknown> = {},
 ): Subscription<D> {
+  const payload =
+    typeof document === 'string'
+      ? { query: document, variables }
+      : {
+          query: operationInfo(document).query,
+          operationName: operationInfo(document).name,
+          variables,
+        };
   const results: FormattedExecutionResult<D, unknown>[] = [];
   const waiters = new Set<() => void>();
   let resolveEnded: (value: { error?: unknown }) => void = () => undefined;
   const ended = new Promise<{ error?: unknown }>((resolve) => (resolveEnded = resolve));
   const notify = () => waiters.forEach((w) => w());
-  const stop = client.subscribe<D>(
-    { query, variables },
-    {
-      next: (result) => {
-        results.push(result);
-        notify();
-      },
-      error: (error) => {
-        resolveEnded({ error });
-        notify();
-      },
-      complete: () => {
-        resolveEnded({});
-        notify();
-      },
+  const stop = client.subscribe<D>(payload, {
+    next: (result) => {
+      results.push(result);
+      notify();
     },
-  );
+    error: (error) => {
+      resolveEnded({ error });
+      notify();
+    },
+    complete: () => {
+      resolveEnded({});
+      notify();
+    },
+  });
   return {
     results,
     ended,

@@ -16,4 +16,5 @@ export { CampusError, isCampusError, toCampusError } from './errors';
 export type { PersistedMode } from './http';
 export { memorySessionStore, storageSessionStore, accessTokenExpiry } from './session';
 export type { KeyValueStorage, Session, SessionChange, SessionStore } from './session';
-export type { ResultOf, TypedDocumentNode, VariablesOf } from './documents';
+export { operationInfo } from './documents';
+export type { ResultOf, TypedDocumentNode, VariablesArg, VariablesOf } from './documents';
