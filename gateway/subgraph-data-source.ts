@@ -2,11 +2,12 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER } from '../subgraphs/shared/gateway-secret';
 import { SUBGRAPH_CLIENT_IDLE_MS } from '../subgraphs/shared/http/keep-alive';
 import type { Logger } from '../subgraphs/shared/logger';
 import { FetchBatcher, type SubgraphOperation } from './fetch-batching';
+import { postToSubgraph, type PostedAnswer } from './subgraph-http';
 import type { GatewayContext } from './viewer';
 
 /** Keep-alive connections to the subgraphs, shared by every data source of the process. */
@@ -38,8 +39,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * How the gateway talks to a subgraph: one POST (undici's request API, on keep-alive
- * connections, with a deadline on headers and body alike) that proves itself with the
+ * How the gateway talks to a subgraph: one POST (subgraph-http.ts, on keep-alive
+ * connections, with one deadline over the whole call) that proves itself with the
  * shared secret and passes the client's Authorization header, address and user agent
  * through, so each subgraph authorizes on its own. The fetches of one client request that
  * start together go as one batch (fetch-batching.ts).
@@ -53,12 +54,16 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
     (operations, context) => this.sendBatch(operations, context),
   );
 
+  private readonly url: URL;
+
   constructor(
     private readonly subgraph: { url: string; name: string },
     private readonly gatewaySecret: string,
     private readonly timeoutMs: number,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.url = new URL(subgraph.url);
+  }
 
   async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
@@ -105,17 +110,15 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
     if (authorization) headers.authorization = authorization;
     if (client?.ip) headers[CLIENT_IP_HEADER] = client.ip;
     if (client?.userAgent) headers['user-agent'] = client.userAgent;
-    let response: Awaited<ReturnType<typeof request>>;
-    let text: string;
+    let response: PostedAnswer;
     try {
-      response = await request(this.subgraph.url, {
-        method: 'POST',
+      response = await postToSubgraph(
+        subgraphAgent,
+        this.url,
         headers,
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.timeoutMs),
-        dispatcher: subgraphAgent,
-      });
-      text = await response.body.text();
+        JSON.stringify(payload),
+        this.timeoutMs,
+      );
     } catch (error) {
       throw new SubgraphCallError(isTimeout(error) ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE', {
         err: error,
@@ -123,7 +126,7 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text) as unknown;
+      parsed = JSON.parse(response.text) as unknown;
     } catch {
       throw this.notGraphQL('not JSON', response.statusCode);
     }
