@@ -1,15 +1,30 @@
+/** A subscriber whose socket takes events slower than they come gets this, then the end. */
+export interface Overflow<T> {
+  /** Events waiting for one subscriber at most. */
+  limit: number;
+  /** The last value it receives instead of what it could not take. */
+  last: () => T;
+}
+
 /**
  * One subscriber's events, as the async iterator graphql-ws reads: pushed values wait in
  * an array until taken. Lighter than a Repeater per subscriber (a chat with a thousand
  * subscribers pushes a thousand times per message), and `return()` settles a pending
  * `next()`, so a client leaving an idle subscription releases it at once.
+ *
+ * graphql-ws takes the next value only once the socket has written the previous one, so a
+ * client that stops reading would make its queue grow without end: past `overflow.limit`
+ * the queue is dropped for `overflow.last()` and ends (the client resumes with `after`).
  */
 export class ListenerQueue<T> implements AsyncIterableIterator<T> {
   private readonly buffered: T[] = [];
   private waiting: ((result: IteratorResult<T>) => void) | undefined;
   private closed = false;
 
-  constructor(private readonly onClose: () => void) {}
+  constructor(
+    private readonly onClose: () => void,
+    private readonly overflow?: Overflow<T>,
+  ) {}
 
   push(value: T): void {
     if (this.closed) return;
@@ -17,6 +32,10 @@ export class ListenerQueue<T> implements AsyncIterableIterator<T> {
     if (waiting) {
       this.waiting = undefined;
       waiting({ value, done: false });
+    } else if (this.overflow && this.buffered.length >= this.overflow.limit) {
+      this.buffered.length = 0;
+      this.buffered.push(this.overflow.last());
+      this.end();
     } else this.buffered.push(value);
   }
 

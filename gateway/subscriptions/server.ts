@@ -47,6 +47,15 @@ export interface GatewaySubscriptions {
   dispose(): Promise<void>;
 }
 
+/** Events one subscriber may have waiting for its socket before it is dropped. */
+export const MAX_UNSENT_EVENTS = 256;
+
+const tooSlow = () =>
+  new GraphQLError(
+    'Events arrived faster than this connection took them. Subscribe again (with `after` where the field has it) to resume.',
+    { extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'SLOW_CONSUMER' } },
+  );
+
 interface ConnectionParams extends Record<string, unknown> {
   authorization?: string;
 }
@@ -155,10 +164,13 @@ export function serveGatewaySubscriptions(deps: {
       push: (result) => events.push(result),
       end: () => events.end(),
     };
-    const events = new ListenerQueue<ExecutionResult>(() => {
-      clientSubscriptions -= 1;
-      source.remove(listener);
-    });
+    const events = new ListenerQueue<ExecutionResult>(
+      () => {
+        clientSubscriptions -= 1;
+        source.remove(listener);
+      },
+      { limit: MAX_UNSENT_EVENTS, last: () => ({ errors: [tooSlow()] }) },
+    );
     source.add(listener);
     return delivered(events);
   };
