@@ -16,7 +16,13 @@ import { processRevocationList, type RevocationList } from '../subgraphs/shared/
 import { AccessTokenVerifier } from '../subgraphs/shared/auth/tokens';
 import type { CampusConfig } from '../subgraphs/shared/config';
 import { createFormatError } from '../subgraphs/shared/format-error';
+import { operationOnRequestSpanPlugin } from '../subgraphs/shared/observability/graphql-spans';
 import type { Logger } from '../subgraphs/shared/logger';
+import { ServiceMetrics } from '../subgraphs/shared/observability/metrics';
+import { graphqlMetricsPlugin } from '../subgraphs/shared/observability/metrics-plugin';
+import { metricsRoutes } from '../subgraphs/shared/observability/metrics-route';
+import { subgraphFetchMetrics } from '../subgraphs/shared/observability/metrics-subgraph-fetch';
+import { observeSubscriptions } from '../subgraphs/shared/observability/metrics-subscriptions';
 import { envPrefix } from '../subgraphs/shared/topology';
 import { healthRoutes } from './health';
 import { errorShapingPlugin, shapeError } from './error-shaping';
@@ -33,6 +39,8 @@ export interface CampusGateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** Subgraph name → URL the gateway routes to (after environment overrides). */
   readonly subgraphUrls: ReadonlyMap<string, string>;
+  /** Its Prometheus metrics (served at /metrics, and on METRICS_PORT by the process). */
+  readonly metrics: ServiceMetrics;
   /** Live subscription counts (clients, shared, upstream sockets): leak tests use them. */
   subscriptionStats(): ReturnType<GatewaySubscriptions['stats']>;
   start(): Promise<void>;
@@ -44,6 +52,17 @@ export interface CampusGateway {
   drain(): Promise<void>;
   /** Drains, then lets in-flight requests finish and closes the server. */
   stop(): Promise<void>;
+}
+
+/**
+ * @apollo/gateway reports usage data of the machine to Apollo (a metrics exporter to
+ * usage-reporting.api.apollographql.com, after probing cloud metadata addresses) unless
+ * APOLLO_TELEMETRY_DISABLED is set before it is built. Campus makes no call outside its
+ * own network it was not told to make, so that is off unless an operator set the
+ * variable themselves.
+ */
+function optOutOfApolloDataCollection(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 }
 
 /**
@@ -62,6 +81,8 @@ export function createGateway(
     dataSourceFor?: (subgraph: { name: string; url: string }) => GraphQLDataSource;
     /** Shared Redis (REDIS_URL): automatic persisted queries are then shared by instances. */
     redis?: Redis;
+    /** Whether its metrics carry the process's own (CPU, memory, event loop): entry points. */
+    processMetrics?: boolean;
   } = {},
 ): CampusGateway {
   // First, so that a gateway told to enforce a manifest it cannot read never starts.
@@ -74,7 +95,10 @@ export function createGateway(
   const httpServer = keepConnectionsAlive(http.createServer((req, res) => void listener(req, res)));
   const development = config.nodeEnv === 'development';
   const subgraphUrls = new Map<string, string>();
+  const metrics = new ServiceMetrics('gateway', { processMetrics: options.processMetrics });
+  const fetches = subgraphFetchMetrics(metrics);
 
+  optOutOfApolloDataCollection();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, log),
     logger: log,
@@ -88,6 +112,7 @@ export function createGateway(
         config.gatewaySecret,
         config.subgraphTimeoutMs,
         log,
+        fetches,
       );
     },
   });
@@ -116,6 +141,8 @@ export function createGateway(
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       errorShapingPlugin(shaping),
+      graphqlMetricsPlugin(metrics),
+      operationOnRequestSpanPlugin(),
     ],
   });
   let subscriptions: GatewaySubscriptions | undefined;
@@ -136,17 +163,22 @@ export function createGateway(
   });
   const allowCrossOrigin = cors<cors.CorsRequest>();
 
+  const subscriptionStats = (): ReturnType<GatewaySubscriptions['stats']> =>
+    subscriptions?.stats() ?? {
+      clientSockets: 0,
+      clientSubscriptions: 0,
+      sharedSubscriptions: 0,
+      upstreamSockets: 0,
+      upstreamSubscriptions: 0,
+    };
+  observeSubscriptions(metrics, subscriptionStats);
+
   return {
     httpServer,
     apollo,
     subgraphUrls,
-    subscriptionStats: () =>
-      subscriptions?.stats() ?? {
-        clientSubscriptions: 0,
-        sharedSubscriptions: 0,
-        upstreamSockets: 0,
-        upstreamSubscriptions: 0,
-      },
+    metrics,
+    subscriptionStats,
     async start() {
       await apollo.start();
       loaded = true;
@@ -170,7 +202,7 @@ export function createGateway(
       const graphql = graphqlHandler({
         apollo,
         bodyLimitBytes: REQUEST_LIMITS.bodyBytes,
-        context: createContextFactory(verifier, revocations),
+        context: createContextFactory(verifier, revocations, log),
         check: variablesRefusal,
         prepare: prepareHttpRequest(documents),
       });
@@ -184,7 +216,10 @@ export function createGateway(
         if (res.headersSent) return void res.destroy();
         sendGraphQLError(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
       };
-      listener = routes([...health, { path: '/graphql', handle: serveGraphQL }], log);
+      listener = routes(
+        [...health, ...metricsRoutes(metrics, config), { path: '/graphql', handle: serveGraphQL }],
+        log,
+      );
     },
     async listen(port) {
       await new Promise<void>((resolve) => httpServer.listen(port, resolve));
