@@ -1,3 +1,4 @@
+import { TestQueueUpdatedIdsDocument } from '../clients/generated/graphql';
 import { demoUser } from '../subgraphs/shared/demo/catalog';
 import { eventually, testLog } from '../test/helpers';
 import { startSupergraph, type RunningSupergraph } from '../test/supergraph';
@@ -23,7 +24,7 @@ describe('gateway shutdown', () => {
     const token = await tokenFor(supergraph.config, demoUser('admin'));
     const client = wsClient(url, { token });
     try {
-      const sub = subscribe(client, 'subscription { supportQueueUpdated { id } }');
+      const sub = subscribe(client, TestQueueUpdatedIdsDocument);
       await eventually(async () =>
         gateway.subscriptionStats().upstreamSubscriptions > 0 ? true : null,
       );

@@ -2,7 +2,13 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { demoUser } from '../subgraphs/shared/demo/catalog';
 import { testLog } from '../test/helpers';
-import { postGraphQL, startSupergraph, type RunningSupergraph } from '../test/supergraph';
+import { createCampusClient } from '../clients/campus-client';
+import {
+  DeadlinesCoursesWithInstructorsDocument,
+  DeadlinesCoursesWithViewerBookingDocument,
+  TestQueueUpdatedIdsDocument,
+} from '../clients/generated/graphql';
+import { startSupergraph, type RunningSupergraph } from '../test/supergraph';
 import { subscribe, tokenFor, wsClient } from '../test/ws';
 import { createGateway, type CampusGateway } from './app';
 
@@ -70,11 +76,11 @@ describe('subgraph deadlines', () => {
     await supergraph?.stop();
   });
 
+  const client = () => createCampusClient({ url });
+
   it('a stalled subgraph yields the others’ data and an error naming it', async () => {
-    const { status, body } = await postGraphQL<{
-      courses: { edges: { node: { title: string; instructor: { name: string } | null } }[] };
-    }>(url, '{ courses(first: 3) { edges { node { title instructor { name } } } } }');
-    expect(status).toBe(200);
+    const body = await client().execute(DeadlinesCoursesWithInstructorsDocument);
+    expect(body.status).toBe(200);
     const nodes = body.data?.courses.edges.map((e) => e.node) ?? [];
     expect(nodes).toHaveLength(3);
     expect(nodes.every((n) => n.title.length > 0 && n.instructor === null)).toBe(true);
@@ -86,10 +92,7 @@ describe('subgraph deadlines', () => {
   });
 
   it('a subgraph that refuses connections is named as unavailable', async () => {
-    const { body } = await postGraphQL(
-      url,
-      '{ courses(first: 1) { totalCount edges { node { title viewerBooking { id } } } } }',
-    );
+    const body = await client().execute(DeadlinesCoursesWithViewerBookingDocument);
     expect(body.data).toMatchObject({ courses: { totalCount: expect.any(Number) as number } });
     expect(body.errors?.[0]).toMatchObject({
       message: 'The booking service is unavailable.',
@@ -114,7 +117,7 @@ describe('subgraph deadlines', () => {
     const token = await tokenFor(supergraph.config, demoUser('admin'));
     const client = wsClient(url, { token });
     try {
-      const sub = subscribe(client, 'subscription { supportQueueUpdated { id } }');
+      const sub = subscribe(client, TestQueueUpdatedIdsDocument);
       await sub.ended;
       const errors = sub.results[0]?.errors ?? [];
       expect(errors[0]?.message).toMatch(/support subgraph went away/);
