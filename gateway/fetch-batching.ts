@@ -1,3 +1,5 @@
+import { context, type Context } from '@opentelemetry/api';
+
 /** One operation for a subgraph, as GraphQL over HTTP carries it. */
 export interface SubgraphOperation {
   query: string;
@@ -8,6 +10,8 @@ export interface SubgraphOperation {
 
 interface Waiting<R> {
   operation: SubgraphOperation;
+  /** The trace context it was fetched in (setImmediate below runs in the first one's). */
+  parent: Context;
   resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
@@ -19,18 +23,26 @@ interface Waiting<R> {
  * the token once and its DataLoaders serve all of them. Hive Gateway merges such fetches
  * the same way (batched execution); @apollo/gateway sends each on its own.
  *
- * `send` gets the operations of one turn and answers with one result each, in order.
+ * `send` gets the operations of one turn and answers with one result each, in order;
+ * `parents` are the trace contexts (the `gateway.fetch` spans) they were fetched in.
  */
 export class FetchBatcher<K extends object, R> {
   private readonly pending = new WeakMap<K, Waiting<R>[]>();
 
-  constructor(private readonly send: (operations: SubgraphOperation[], key: K) => Promise<R[]>) {}
+  constructor(
+    private readonly send: (
+      operations: SubgraphOperation[],
+      key: K,
+      parents: Context[],
+    ) => Promise<R[]>,
+  ) {}
 
   enqueue(key: K, operation: SubgraphOperation): Promise<R> {
+    const parent = context.active();
     return new Promise<R>((resolve, reject) => {
       const queue = this.pending.get(key);
-      if (queue) return void queue.push({ operation, resolve, reject });
-      const first: Waiting<R>[] = [{ operation, resolve, reject }];
+      if (queue) return void queue.push({ operation, parent, resolve, reject });
+      const first: Waiting<R>[] = [{ operation, parent, resolve, reject }];
       this.pending.set(key, first);
       // setImmediate runs after every fetch the plan starts in this turn has been queued.
       setImmediate(() => {
@@ -44,6 +56,7 @@ export class FetchBatcher<K extends object, R> {
     this.send(
       waiting.map((w) => w.operation),
       key,
+      waiting.map((w) => w.parent),
     ).then(
       (results) => {
         waiting.forEach((w, i) => {

@@ -7,6 +7,7 @@ import type { TrustedDocumentsConfig } from '../subgraphs/shared/config';
 import { REPO_ROOT } from '../subgraphs/shared/config';
 import type { Prepared } from '../subgraphs/shared/http/graphql-handler';
 import type { Logger } from '../subgraphs/shared/logger';
+import { recordPersistedDocument } from '../subgraphs/shared/observability/graphql-spans';
 import { PARSE_OPTIONS } from './limits';
 
 /**
@@ -69,6 +70,8 @@ export interface ResolvedDocument {
   query: unknown;
   extensions: unknown;
   rewritten: boolean;
+  /** The document's hash when the client named it by one (for the request's span). */
+  hash?: string;
 }
 
 export type Resolution = ResolvedDocument | { refused: DocumentRefusal };
@@ -352,7 +355,7 @@ export function persistedDocuments(
         const document = manifest.get(hash) ?? (enforce ? undefined : await store.get(hash));
         return document === undefined
           ? NOT_FOUND
-          : { query: document, extensions: rest, rewritten: true };
+          : { query: document, extensions: rest, rewritten: true, hash };
       }
       if (typeof query !== 'string') return BAD_QUERY;
       if (sha256Hex(query) !== hash) return MISMATCH;
@@ -360,7 +363,7 @@ export function persistedDocuments(
         if (enforce) return NOT_ALLOWED;
         await register(hash, query);
       }
-      return { query, extensions: rest, rewritten: true };
+      return { query, extensions: rest, rewritten: true, hash };
     },
   };
 }
@@ -389,6 +392,7 @@ export function prepareHttpRequest(
   ): Promise<{ operation: Record<string, unknown> } | { refused: DocumentRefusal }> => {
     const resolved = await documents.resolveDocument(body);
     if ('refused' in resolved) return resolved;
+    if (resolved.hash) recordPersistedDocument(resolved.hash);
     if (!resolved.rewritten) return { operation: body };
     const operation: Record<string, unknown> = { ...body, query: resolved.query };
     delete operation.documentId;
@@ -429,6 +433,7 @@ export function prepareHttpRequest(
     }
     const resolved = await documents.resolveDocument({ query, extensions, documentId });
     if ('refused' in resolved) return toHttp(resolved);
+    if (resolved.hash) recordPersistedDocument(resolved.hash);
     if (!resolved.rewritten) return { body, search };
     params.delete('documentId');
     params.delete('extensions');

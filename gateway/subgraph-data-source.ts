@@ -1,11 +1,15 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Context } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Agent } from 'undici';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER } from '../subgraphs/shared/gateway-secret';
 import { SUBGRAPH_CLIENT_IDLE_MS } from '../subgraphs/shared/http/keep-alive';
 import type { Logger } from '../subgraphs/shared/logger';
+import type { SubgraphFetchMetrics } from '../subgraphs/shared/observability/metrics-subgraph-fetch';
+import { callSubgraph } from '../subgraphs/shared/observability/client-span';
+import { TRACEPARENT_HEADER } from '../subgraphs/shared/observability/trace-context';
 import { FetchBatcher, type SubgraphOperation } from './fetch-batching';
 import { postToSubgraph, type PostedAnswer } from './subgraph-http';
 import type { GatewayContext } from './viewer';
@@ -51,7 +55,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly batcher = new FetchBatcher<GatewayContext, GatewayGraphQLResponse>(
-    (operations, context) => this.sendBatch(operations, context),
+    (operations, context, parents) =>
+      this.measured(() => this.sendBatch(operations, context, parents)),
   );
 
   private readonly url: URL;
@@ -61,8 +66,23 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
     private readonly gatewaySecret: string,
     private readonly timeoutMs: number,
     private readonly log: Logger,
+    private readonly fetches?: SubgraphFetchMetrics,
   ) {
     this.url = new URL(subgraph.url);
+  }
+
+  /** One call to the subgraph, timed and counted by outcome (ok, error, timeout). */
+  private async measured<T>(call: () => Promise<T>): Promise<T> {
+    const timer = this.fetches?.start(this.subgraph.name);
+    try {
+      const result = await call();
+      timer?.done('ok');
+      return result;
+    } catch (error) {
+      const timedOut = error instanceof SubgraphCallError && error.reason === 'SUBGRAPH_TIMEOUT';
+      timer?.done(timedOut ? 'timeout' : 'error');
+      throw error;
+    }
   }
 
   async process(
@@ -76,19 +96,24 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
       if (options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
         return await this.batcher.enqueue(options.context as GatewayContext, operation);
       }
-      const [only] = await this.sendBatch([operation], {});
+      const [only] = await this.measured(() => this.sendBatch([operation], {}, []));
       return only ?? {};
     } catch (error) {
-      throw this.clientError(error);
+      throw this.clientError(error, (options.context as Partial<GatewayContext> | undefined)?.log);
     }
   }
 
   private async sendBatch(
     operations: SubgraphOperation[],
     context: Partial<GatewayContext>,
+    parents: Context[],
   ): Promise<GatewayGraphQLResponse[]> {
     const batched = operations.length > 1;
-    const body = await this.post(batched ? operations : operations[0], context);
+    const payload = batched ? operations : operations[0];
+    const call = { subgraph: this.subgraph.name, parents, traceId: context.traceId };
+    const body = await callSubgraph(call, (traceparent) =>
+      this.post(payload, context, traceparent),
+    );
     if (!batched) {
       if (!isObject(body)) throw this.notGraphQL('not a JSON object');
       return [body];
@@ -101,12 +126,17 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
     return body;
   }
 
-  private async post(payload: unknown, context: Partial<GatewayContext>): Promise<unknown> {
+  private async post(
+    payload: unknown,
+    context: Partial<GatewayContext>,
+    traceparent: string | undefined,
+  ): Promise<unknown> {
     const { authorization, client } = context;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       [GATEWAY_SECRET_HEADER]: this.gatewaySecret,
     };
+    if (traceparent) headers[TRACEPARENT_HEADER] = traceparent;
     if (authorization) headers.authorization = authorization;
     if (client?.ip) headers[CLIENT_IP_HEADER] = client.ip;
     if (client?.userAgent) headers['user-agent'] = client.userAgent;
@@ -131,7 +161,7 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
       throw this.notGraphQL('not JSON', response.statusCode);
     }
     if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw this.httpError(response.statusCode, parsed);
+      throw this.httpError(response.statusCode, parsed, context.log);
     }
     return parsed;
   }
@@ -140,10 +170,10 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
    * A non-2xx answer. When it is still a GraphQL response (GraphQL over HTTP lets a server
    * answer 4xx with errors), its first error passes on as the subgraph wrote it.
    */
-  private httpError(status: number, body: unknown): Error {
+  private httpError(status: number, body: unknown, log = this.log): Error {
     const errors = isObject(body) && Array.isArray(body.errors) ? body.errors : [];
     const first = errors[0] as GraphQLFormattedError | undefined;
-    this.log.warn(
+    log.warn(
       { subgraph: this.subgraph.name, status, message: first?.message },
       'subgraph answered with an HTTP error',
     );
@@ -158,11 +188,11 @@ export class CampusSubgraphDataSource implements GraphQLDataSource<GatewayContex
   }
 
   /** What the client sees of a failure: GraphQL errors as they are, else the service named. */
-  private clientError(error: unknown): GraphQLError {
+  private clientError(error: unknown, log = this.log): GraphQLError {
     if (error instanceof GraphQLError) return error;
     const reason = error instanceof SubgraphCallError ? error.reason : 'SUBGRAPH_UNAVAILABLE';
     const detail = error instanceof SubgraphCallError ? error.detail : { err: error };
-    this.log.warn(
+    log.warn(
       { ...detail, subgraph: this.subgraph.name, url: this.subgraph.url, reason },
       'subgraph call failed',
     );

@@ -118,6 +118,15 @@ export async function launchCluster(options: {
     },
   ];
 
+  // One METRICS_PORT cannot serve several processes of one machine: the first gets it,
+  // each next one the port after (printed in its log line).
+  const metricsBase = Number(options.env.METRICS_PORT ?? process.env.METRICS_PORT ?? 0);
+  if (metricsBase > 0) {
+    instances.forEach((instance, i) => {
+      (instance.env as Record<string, string>).METRICS_PORT = String(metricsBase + i);
+    });
+  }
+
   const processes = new Map<string, ChildProcess>();
   let stopping = false;
   const stop = async () => {

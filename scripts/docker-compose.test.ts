@@ -12,6 +12,8 @@ import { readSupergraphConfig } from './supergraph-config';
 
 interface ComposeService {
   build?: string;
+  profiles?: string[];
+  volumes?: string[];
   image?: string;
   command?: string[];
   environment?: Record<string, string>;
@@ -37,7 +39,8 @@ const known = new Set<string>(CONFIG_ENV_VARS);
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, Redis, a mail catcher, the bootstrap step, five subgraphs and the gateway', () => {
-    expect(Object.keys(services).sort()).toEqual(
+    const always = Object.entries(services).filter(([, s]) => !s.profiles);
+    expect(always.map(([name]) => name).sort()).toEqual(
       [
         'booking',
         'course',
@@ -105,7 +108,8 @@ describe('docker-compose.yml', () => {
 
   it('starts every Campus service with plain node on the build, as an npm script does', () => {
     for (const [name, service] of Object.entries(services)) {
-      if (!service.command) continue;
+      // The observability profile's images run their own programs.
+      if (!service.command || service.profiles) continue;
       const [node, file = '', ...rest] = service.command;
       expect([name, node, rest]).toEqual([name, 'node', []]);
       // dist/<entry>.js is what `npm run build` emits for <entry>.ts (scripts/build.test.ts).
@@ -160,5 +164,69 @@ describe('docker-compose.yml', () => {
     expect(decodeURIComponent(url.password)).toBe(
       services.postgres?.environment?.POSTGRES_PASSWORD,
     );
+  });
+
+  describe('the observability profile', () => {
+    const profiled = Object.entries(services).filter(([, s]) => s.profiles);
+    const campus = Object.entries(services).filter(
+      ([name, s]) => s.build !== undefined && name !== 'db-init',
+    );
+    const mounted = (name: string) =>
+      (services[name]?.volumes ?? []).map((v) => v.split(':')[0] ?? '');
+    const readConfig = <T>(file: string): T =>
+      parseYaml(readFileSync(path.join(REPO_ROOT, file), 'utf8')) as T;
+
+    it('adds a collector, Jaeger and Prometheus, only under the profile', () => {
+      expect(profiled.map(([name]) => name).sort()).toEqual([
+        'jaeger',
+        'otel-collector',
+        'prometheus',
+      ]);
+      for (const [, service] of profiled) expect(service.profiles).toEqual(['observability']);
+      for (const name of ['otel-collector', 'prometheus']) {
+        for (const file of mounted(name)) expect(existsSync(path.join(REPO_ROOT, file))).toBe(true);
+      }
+    });
+
+    it('has Prometheus scrape every instance of every Campus service on its METRICS_PORT', () => {
+      const prometheus = readConfig<{
+        scrape_configs: {
+          metrics_path: string;
+          dns_sd_configs: { names: string[]; port: number }[];
+        }[];
+      }>('observability/prometheus.yml');
+      const [job] = prometheus.scrape_configs;
+      const [discovery] = job?.dns_sd_configs ?? [];
+      expect(job?.metrics_path).toBe('/metrics');
+      for (const [name, service] of campus) {
+        expect(service.environment?.METRICS_PORT).toBe(String(discovery?.port));
+        // A second instance is found under the name it shares with the first.
+        const names = [name, ...(service.networks?.default?.aliases ?? [])];
+        expect(names.some((n) => discovery?.names.includes(n))).toBe(true);
+      }
+    });
+
+    it('sends traces to the collector, which passes them to Jaeger', () => {
+      const collector = readConfig<{
+        receivers: { otlp: { protocols: { http: { endpoint: string } } } };
+        exporters: Record<string, { endpoint: string }>;
+        service: { pipelines: { traces: { receivers: string[]; exporters: string[] } } };
+      }>('observability/otel-collector.yaml');
+      for (const [, service] of campus) {
+        expect(service.environment?.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('${CAMPUS_OTLP_ENDPOINT:-}');
+      }
+      // The value the compose file and the README tell people to set.
+      const documented = 'http://otel-collector:4318';
+      expect(readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8')).toContain(
+        `CAMPUS_OTLP_ENDPOINT=${documented}`,
+      );
+      const { port, hostname } = new URL(documented);
+      expect(services[hostname]).toBeDefined();
+      expect(collector.receivers.otlp.protocols.http.endpoint).toBe(`0.0.0.0:${port}`);
+      const pipeline = collector.service.pipelines.traces;
+      expect(pipeline.receivers).toEqual(['otlp']);
+      const exporter = collector.exporters[pipeline.exporters[0] ?? ''];
+      expect(exporter?.endpoint).toBe('jaeger:4317');
+    });
   });
 });

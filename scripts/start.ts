@@ -3,6 +3,11 @@ import { createGateway, type CampusGateway } from '../gateway/app';
 import { loadConfig, REPO_ROOT } from '../subgraphs/shared/config';
 import { bootstrapDatabase } from '../subgraphs/shared/db/bootstrap';
 import { rootLogger } from '../subgraphs/shared/logger';
+import {
+  serveMetricsPortIfSet,
+  type MetricsPort,
+} from '../subgraphs/shared/observability/metrics-port';
+import { startTracing, type Tracing } from '../subgraphs/shared/observability/tracing';
 import { createSharedRuntime, type SharedRuntime } from '../subgraphs/shared/runtime';
 import type { RunnableSubgraph } from '../subgraphs/shared/server';
 import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
@@ -29,16 +34,20 @@ async function main(): Promise<void> {
   let gateway: CampusGateway | undefined;
   let runtime: SharedRuntime | undefined;
   let web: WebServer | undefined;
+  let metricsPort: MetricsPort | undefined;
+  let tracing: Tracing | undefined;
   let stopping = false;
   const shutdown = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log.info({ reason }, 'shutting down');
     await web?.close().catch((err: unknown) => log.error({ err }, 'web server stop failed'));
+    await metricsPort?.close();
     await gateway?.stop().catch((err: unknown) => log.error({ err }, 'gateway stop failed'));
     await Promise.all(subgraphs.map((s) => s.stop().catch((err: unknown) => log.error({ err }))));
     await runtime?.close().catch((err: unknown) => log.error({ err }, 'runtime close failed'));
     await cluster?.stop().catch((err: unknown) => log.error({ err }, 'postgres stop failed'));
+    await tracing?.shutdown();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT', 0));
@@ -49,6 +58,8 @@ async function main(): Promise<void> {
     cluster = admin.cluster;
     env.DATABASE_URL = admin.url;
     const config = await loadConfig(env);
+    // Before any service exists: one trace service, `campus`, for all of them.
+    tracing = startTracing({ serviceName: 'campus', config: config.observability, log });
     await bootstrapDatabase(env.DATABASE_URL, config.db, config.dbPasswords);
 
     runtime = await createSharedRuntime(config, log);
@@ -71,9 +82,17 @@ async function main(): Promise<void> {
     };
     gateway = createGateway(routed, rootLogger.child({ service: 'gateway' }), {
       revocations: runtime.revocations,
+      // The process's own metrics (CPU, memory) once for all its services, with the gateway's.
+      processMetrics: true,
     });
     await gateway.start();
     const url = await gateway.listen(config.gatewayPort);
+    const services = [gateway.metrics, ...subgraphs.map((s) => s.metrics)];
+    metricsPort = await serveMetricsPortIfSet(
+      config.observability.metricsPort,
+      () => services,
+      log,
+    );
     web = await startWebApp(url, env, log);
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     console.log(`\n  Campus supergraph: ${url}  (Apollo Sandbox: open it in a browser)`);

@@ -37,6 +37,8 @@ import { watchConnection } from './connection-watch';
 
 export interface GatewaySubscriptions {
   stats(): {
+    /** Open graphql-ws sockets of clients. */
+    clientSockets: number;
     clientSubscriptions: number;
     sharedSubscriptions: number;
     upstreamSockets: number;
@@ -293,6 +295,7 @@ export function serveGatewaySubscriptions(deps: {
     stats() {
       const upstream = pool.stats();
       return {
+        clientSockets: wsServer.clients.size,
         clientSubscriptions,
         sharedSubscriptions: active.size,
         upstreamSockets: upstream.sockets,

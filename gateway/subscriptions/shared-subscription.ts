@@ -1,9 +1,11 @@
+import type { SpanContext } from '@opentelemetry/api';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { FormattedExecutionResult, Sink } from 'graphql-ws';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { GatewayContext } from '../viewer';
 import { FORBIDDEN_CLOSE_CODE } from './connection-watch';
 import type { SubscriptionPlan, UpstreamOperation } from './operation-plan';
+import { traceSubscriptionEvent, traceUpstreamOpen } from './subscription-tracing';
 
 export interface SubscriptionListener {
   /** The client's own context: its credentials may carry the subscription for everyone. */
@@ -60,6 +62,8 @@ export class SharedSubscription {
   private holder: GatewayContext | undefined;
   private lastEventId: string | undefined;
   private finished = false;
+  /** The span that opened the current upstream: each event's span links to it. */
+  private upstreamSpan: SpanContext | undefined;
 
   constructor(
     private readonly plan: SubscriptionPlan,
@@ -99,7 +103,7 @@ export class SharedSubscription {
   private start(holder: GatewayContext, operation: UpstreamOperation): void {
     this.holder = holder;
     let current = true;
-    const stop = this.openUpstream(holder, operation, {
+    const sink: UpstreamSink = {
       next: (result) => current && this.enqueue(() => this.deliver(result)),
       error: (error) =>
         current &&
@@ -119,7 +123,13 @@ export class SharedSubscription {
           this.finish();
         }),
       complete: () => current && this.enqueue(() => this.finish()),
-    });
+    };
+    const { opened: stop, spanContext } = traceUpstreamOpen(
+      this.plan.field,
+      this.plan.subgraph,
+      () => this.openUpstream(holder, operation, sink),
+    );
+    this.upstreamSpan = spanContext;
     this.stopUpstream = () => {
       current = false;
       stop();
@@ -168,15 +178,28 @@ export class SharedSubscription {
       this.finish();
       return;
     }
-    this.lastEventId = entity.id;
+    const id = entity.id;
+    this.lastEventId = id;
+    const event = {
+      field: this.plan.field,
+      subgraph: this.plan.subgraph,
+      eventId: id,
+      listeners: this.listeners.size,
+    };
+    await traceSubscriptionEvent(event, this.upstreamSpan, () => this.complete(id));
+  }
+
+  /** Completes an event through the supergraph and hands the result to every listener. */
+  private async complete(id: string): Promise<void> {
+    if (!this.holder) return;
     const holder = this.holder;
-    const completed = await this.refetch(entity.id, holder);
+    const completed = await this.refetch(id, holder);
     if (completed.errors && isUnauthenticated(completed.errors) && this.byRole) {
       // The holder's session ended between the event and its completion.
       this.credentialsEnded(holder);
       const next = this.holder;
       if (this.finished || next === holder || !next) return;
-      this.broadcast(await this.refetch(entity.id, next));
+      this.broadcast(await this.refetch(id, next));
       return;
     }
     this.broadcast(completed);

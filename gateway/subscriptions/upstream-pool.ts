@@ -1,4 +1,11 @@
-import { createClient, type Client, type FormattedExecutionResult, type Sink } from 'graphql-ws';
+import { context, propagation } from '@opentelemetry/api';
+import {
+  createClient,
+  type Client,
+  type FormattedExecutionResult,
+  type Sink,
+  type SubscribePayload,
+} from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Logger } from '../../subgraphs/shared/logger';
 
@@ -46,7 +53,8 @@ export class UpstreamPool {
         void current.client.dispose();
       }
     };
-    const unsubscribe = current.client.subscribe<Record<string, unknown>>(payload, {
+    const traced = withTraceContext(payload);
+    const unsubscribe = current.client.subscribe<Record<string, unknown>>(traced, {
       next: (result) => sink.next(result),
       error: (error) => {
         release();
@@ -101,4 +109,16 @@ export class UpstreamPool {
     client.on('error', (error) => this.log.warn({ err: error, url }, 'upstream socket error'));
     return connection;
   }
+}
+
+/**
+ * The subscribe payload with the active trace context in `extensions` (W3C, through the
+ * registered propagator): the subgraph continues the trace for the subscription's setup.
+ * Unchanged when nothing is traced.
+ */
+function withTraceContext(payload: SubscribePayload): SubscribePayload {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  if (!carrier.traceparent) return payload;
+  return { ...payload, extensions: { ...payload.extensions, traceparent: carrier.traceparent } };
 }

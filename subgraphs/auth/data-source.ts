@@ -10,6 +10,7 @@ import { Session } from './entities/session';
 import { CreateAccountsAndSessions1763769600000 } from './migrations/1763769600000-create-accounts-and-sessions';
 import { AddTokenFamiliesMailAndRateLimits1763856000000 } from './migrations/1763856000000-add-token-families-mail-and-rate-limits';
 import { AddAccessVersion1764028800000 } from './migrations/1764028800000-add-access-version';
+import { AddOutboxTraceParent1764115200000 } from './migrations/1764115200000-add-outbox-trace-parent';
 
 export const createAuthDataSource = (
   config: CampusConfig,
@@ -25,6 +26,7 @@ export const createAuthDataSource = (
       CreateAccountsAndSessions1763769600000,
       AddTokenFamiliesMailAndRateLimits1763856000000,
       AddAccessVersion1764028800000,
+      AddOutboxTraceParent1764115200000,
     ],
     ...options,
   });

@@ -7,6 +7,7 @@ import { CourseView } from './entities/course-view';
 import { Enrollment } from './entities/enrollment';
 import { CreateCourseViewBookingsAndEnrollments1763769600000 } from './migrations/1763769600000-create-course-view-bookings-and-enrollments';
 import { AddEventTablesSeatCountsAndDecisionReason1763856000000 } from './migrations/1763856000000-add-event-tables-seat-counts-and-decision-reason';
+import { AddOutboxTraceParent1764115200000 } from './migrations/1764115200000-add-outbox-trace-parent';
 
 export const createBookingDataSource = (
   config: CampusConfig,
@@ -21,6 +22,7 @@ export const createBookingDataSource = (
     migrations: [
       CreateCourseViewBookingsAndEnrollments1763769600000,
       AddEventTablesSeatCountsAndDecisionReason1763856000000,
+      AddOutboxTraceParent1764115200000,
     ],
     ...options,
   });

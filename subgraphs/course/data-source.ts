@@ -10,6 +10,7 @@ import { Lesson } from './entities/lesson';
 import { Room } from './entities/room';
 import { CreateCourseTables1763769600000 } from './migrations/1763769600000-create-course-tables';
 import { CourseAuthoring1763856000000 } from './migrations/1763856000000-course-authoring';
+import { AddOutboxTraceParent1764115200000 } from './migrations/1764115200000-add-outbox-trace-parent';
 
 export const createCourseDataSource = (
   config: CampusConfig,
@@ -21,6 +22,10 @@ export const createCourseDataSource = (
     config,
     log,
     entities: [Course, CourseSection, Lesson, Room, ClassSchedule, AttendanceRecord],
-    migrations: [CreateCourseTables1763769600000, CourseAuthoring1763856000000],
+    migrations: [
+      CreateCourseTables1763769600000,
+      CourseAuthoring1763856000000,
+      AddOutboxTraceParent1764115200000,
+    ],
     ...options,
   });

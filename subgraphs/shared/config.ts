@@ -86,6 +86,32 @@ export interface CampusConfig {
   subgraphTimeoutMs: number;
   mail: MailConfig;
   trustedDocuments: TrustedDocumentsConfig;
+  observability: ObservabilityConfig;
+}
+
+/** Traces (OpenTelemetry over OTLP) and metrics (Prometheus text at /metrics). */
+export interface ObservabilityConfig {
+  /**
+   * OTEL_EXPORTER_OTLP_ENDPOINT (the collector's base URL; traces go to /v1/traces). Unset:
+   * no tracing SDK at all, so tracing costs nothing.
+   */
+  otlpEndpoint?: string;
+  /** OTEL_TRACES_SAMPLER_ARG: the share of new traces recorded (0..1); a parent's choice wins. */
+  traceSampleRatio: number;
+  /** OTEL_SERVICE_NAME: overrides `campus-<service>` as the traces' service name. */
+  serviceName?: string;
+  /**
+   * METRICS_TOKEN: when set, /metrics on the service's port answers only
+   * `Authorization: Bearer <token>`. In production, without it (or METRICS_PORT), the
+   * service's port does not serve /metrics at all.
+   */
+  metricsToken?: string;
+  /**
+   * METRICS_PORT: serve /metrics (no token) on this port as well, a port kept off the
+   * public network. One process with several services (npm start) serves them all there,
+   * each with its `service` label.
+   */
+  metricsPort?: number;
 }
 
 /** Every environment variable the services read, for the README and the compose test. */
@@ -113,6 +139,11 @@ export const CONFIG_ENV_VARS = [
   'MAIL_FROM',
   'TRUSTED_DOCUMENTS',
   'PERSISTED_DOCUMENTS_FILE',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_TRACES_SAMPLER_ARG',
+  'OTEL_SERVICE_NAME',
+  'METRICS_TOKEN',
+  'METRICS_PORT',
   ...SUBGRAPH_NAMES.flatMap((n) => [
     `${envPrefix(n)}_PORT`,
     `${envPrefix(n)}_DB_PASSWORD`,
@@ -124,6 +155,9 @@ const port = z.coerce.number().int().min(0).max(65535);
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -146,6 +180,12 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(1).optional(),
   TRUSTED_DOCUMENTS: z.enum(['apq', 'enforce']).default('apq'),
   PERSISTED_DOCUMENTS_FILE: z.string().min(1).optional(),
+  // Empty means unset, so compose can pass `${VAR:-}` through (the observability profile).
+  OTEL_EXPORTER_OTLP_ENDPOINT: unsetWhenEmpty(z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_TRACES_SAMPLER_ARG: unsetWhenEmpty(z.coerce.number().min(0).max(1).default(1)),
+  OTEL_SERVICE_NAME: unsetWhenEmpty(z.string().min(1).optional()),
+  METRICS_TOKEN: unsetWhenEmpty(z.string().min(16).optional()),
+  METRICS_PORT: unsetWhenEmpty(port.optional()),
 });
 
 type Env = Record<string, string | undefined>;
@@ -229,6 +269,13 @@ export async function loadConfig(rawEnv: Env = process.env): Promise<CampusConfi
         env.PERSISTED_DOCUMENTS_FILE ?? DEFAULT_PERSISTED_DOCUMENTS_FILE,
       ),
       manifestNamed: env.PERSISTED_DOCUMENTS_FILE !== undefined,
+    },
+    observability: {
+      otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+      traceSampleRatio: env.OTEL_TRACES_SAMPLER_ARG,
+      serviceName: env.OTEL_SERVICE_NAME,
+      metricsToken: env.METRICS_TOKEN,
+      metricsPort: env.METRICS_PORT,
     },
   };
 }

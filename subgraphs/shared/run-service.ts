@@ -1,5 +1,7 @@
 import { loadConfig, type CampusConfig } from './config';
 import { rootLogger, type Logger } from './logger';
+import { serveMetricsPortIfSet } from './observability/metrics-port';
+import { startTracing } from './observability/tracing';
 import { createSharedRuntime } from './runtime';
 import type { RunnableSubgraph, SubgraphRuntimeOptions } from './server';
 import type { SubgraphName } from './topology';
@@ -29,11 +31,18 @@ export type SubgraphFactory = (
 export async function runSubgraph(name: SubgraphName, build: SubgraphFactory): Promise<void> {
   const config = await loadConfig();
   const log = rootLogger.child({ service: name });
+  // First: the database and every request are traced from the start.
+  const tracing = startTracing({ serviceName: name, config: config.observability, log });
   const runtime = await createSharedRuntime(config, log);
   log.info({ mode: runtime.mode }, runtime.describe());
-  const service = build(config, log, runtime);
+  const service = build(config, log, { ...runtime, processMetrics: true });
   await service.start({ seed: config.seedDemoData });
   await service.listen(config.subgraphPorts[name]);
+  const metricsPort = await serveMetricsPortIfSet(
+    config.observability.metricsPort,
+    () => [service.metrics],
+    log,
+  );
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -41,7 +50,9 @@ export async function runSubgraph(name: SubgraphName, build: SubgraphFactory): P
     log.info({ signal }, 'shutting down');
     exitAfter(SHUTDOWN_DEADLINE_MS, log);
     await service.stop();
+    await metricsPort?.close();
     await runtime.close();
+    await tracing.shutdown();
     process.exit(0);
   };
   // `on`: a second signal (Ctrl-C relayed by tsx) must not kill it halfway through.

@@ -25,8 +25,18 @@ import { createEventPublisher } from './events/publisher';
 import { createFormatError } from './format-error';
 import { graphqlHandler } from './http/graphql-handler';
 import { keepConnectionsAlive } from './http/keep-alive';
+import { nameLoaders } from './loaders';
+import { operationSpanPlugin } from './observability/graphql-spans';
+import { tracingEnabled } from './observability/tracing';
 import { sendGraphQLError, sendJson } from './http/respond';
 import { routes, type Handler } from './http/router';
+import { ServiceMetrics } from './observability/metrics';
+import { observeDatabasePool } from './observability/metrics-db-pool';
+import { measuredConsumer } from './observability/metrics-event-delivery';
+import { observeOutboxBacklog, outboxReaders } from './observability/metrics-outbox-backlog';
+import { graphqlMetricsPlugin } from './observability/metrics-plugin';
+import { metricsRoutes } from './observability/metrics-route';
+import { RedisStreamsEventBus } from './events/redis-streams-bus';
 import { processPubSub, type PubSub } from './pubsub';
 import { serveSubscriptions } from './subscriptions-server';
 import { CLIENT_IP_HEADER, GATEWAY_SECRET_HEADER, isGatewaySecret } from './gateway-secret';
@@ -42,6 +52,11 @@ export interface SubgraphRuntimeOptions {
   redis?: Redis;
   /** Keep the text of every SQL statement (tests inspect it). */
   keepStatements?: boolean;
+  /**
+   * Whether this service's metrics carry the process's own (CPU, memory, event loop): the
+   * process's entry point asks it of one service only (run-service.ts, npm start).
+   */
+  processMetrics?: boolean;
 }
 
 export interface SubgraphDefinition<L> {
@@ -73,6 +88,8 @@ export interface RunnableSubgraph {
   readonly name: SubgraphName;
   readonly dataSource: DataSource;
   readonly httpServer: http.Server;
+  /** Its Prometheus metrics (served at /metrics, and on METRICS_PORT by the process). */
+  readonly metrics: ServiceMetrics;
   /**
    * Connects, migrates as the service's own role, joins the event bus and starts Apollo;
    * with `seed`, then seeds (as `seed()` does).
@@ -105,12 +122,19 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
   const bus = definition.runtime?.bus ?? processEventBus(config);
   const revocations = definition.runtime?.revocations ?? processRevocationList();
   const outbox = definition.producesEvents ? new Outbox(name, dataSource) : undefined;
+  const metrics = new ServiceMetrics(name, { processMetrics: definition.runtime?.processMetrics });
+  observeDatabasePool(metrics, dataSource);
+  if (outbox) {
+    const relayed = bus instanceof RedisStreamsEventBus;
+    observeOutboxBacklog(metrics, dataSource, name, outboxReaders(name, relayed), log);
+  }
   const services: ServiceContext = {
     db: dataSource,
     events: createEventPublisher(name, outbox, bus),
     revocations,
     pubsub: definition.runtime?.pubsub ?? processPubSub(),
     log,
+    metrics,
     config,
     redis: definition.runtime?.redis,
   };
@@ -144,20 +168,32 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
       // subgraph: both default plugins would only cost time on every call.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      graphqlMetricsPlugin(metrics),
+      operationSpanPlugin(),
       // Subscriptions end before the HTTP server drains (graphql-ws recipe).
       { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
     ],
   });
 
-  const contextFor = (viewer: Viewer | null, req?: IncomingMessage): SubgraphContext<L> => ({
-    ...services,
-    viewer,
-    loaders: definition.createLoaders(dataSource, services),
-    client: {
-      ip: header(req, CLIENT_IP_HEADER) ?? req?.socket.remoteAddress,
-      userAgent: header(req, 'user-agent'),
-    },
-  });
+  const contextFor = (
+    viewer: Viewer | null,
+    req?: IncomingMessage,
+    traceId?: string,
+  ): SubgraphContext<L> => {
+    const loaders = definition.createLoaders(dataSource, services);
+    if (tracingEnabled()) nameLoaders(loaders);
+    return {
+      ...services,
+      // Every line a request logs names its trace (the gateway's, across services).
+      log: traceId ? log.child({ traceId }) : log,
+      viewer,
+      loaders,
+      client: {
+        ip: header(req, CLIENT_IP_HEADER) ?? req?.socket.remoteAddress,
+        userAgent: header(req, 'user-agent'),
+      },
+    };
+  };
   const subscriptions = serveSubscriptions({
     httpServer,
     path: '/graphql',
@@ -187,6 +223,7 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
     dataSource,
     apollo,
     httpServer,
+    metrics,
     services,
     subscriptionConnections: () => subscriptions.connections(),
     contextFor: (viewer) => contextFor(viewer),
@@ -198,21 +235,23 @@ export function createSubgraphService<L>(definition: SubgraphDefinition<L>): Sub
       await definition.onStart?.(services);
       if (outbox) detachments.push(bus.attachOutbox(outbox));
       for (const consumer of definition.consumers?.(services) ?? []) {
-        detachments.push(bus.subscribe(consumer));
+        detachments.push(bus.subscribe(measuredConsumer(consumer, metrics)));
       }
       await apollo.start();
       const graphql = graphqlHandler({
         apollo,
         bodyLimitBytes: 1024 * 1024,
-        context: async (req) =>
+        context: async (req, traceId) =>
           contextFor(
             await viewerFromAuthorization(verifier, revocations, header(req, 'authorization')),
             req,
+            traceId,
           ),
       });
       listener = routes(
         [
           { path: '/health', method: 'GET', handle: health },
+          ...metricsRoutes(metrics, config),
           {
             path: '/graphql',
             handle: (req, res) => {

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { Viewer } from './auth/viewer';
 import { isGatewaySecret } from './gateway-secret';
 import type { Logger } from './logger';
+import { tracedSubscriptions } from './traced-subscribe';
 
 /** What the gateway sends in `connection_init` to a subgraph. */
 export type UpstreamConnectionParams = Record<string, unknown> & {
@@ -24,7 +25,7 @@ export interface SubscriptionsServer {
  * Only the gateway may connect: `connection_init` must carry the gateway secret and, when
  * present, a valid token; otherwise the socket closes with 4403 Forbidden.
  */
-export function serveSubscriptions<C>(options: {
+export function serveSubscriptions<C extends object>(options: {
   httpServer: http.Server;
   path: string;
   schema: GraphQLSchema;
@@ -36,6 +37,7 @@ export function serveSubscriptions<C>(options: {
   log: Logger;
 }): SubscriptionsServer {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const tracing = tracedSubscriptions();
   const cleanup = useServer<UpstreamConnectionParams, { viewer: Viewer | null }>(
     {
       schema: options.schema,
@@ -49,7 +51,9 @@ export function serveSubscriptions<C>(options: {
           return false;
         }
       },
-      context: (ctx) => options.context(ctx.extra.viewer ?? null),
+      context: (ctx, _id, payload) =>
+        tracing.remember(options.context(ctx.extra.viewer ?? null), payload.extensions),
+      subscribe: (args) => tracing.subscribe(args),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors
           ? {

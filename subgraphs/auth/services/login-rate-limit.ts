@@ -14,6 +14,7 @@ import {
   LOGIN_FAILURES_PER_IP,
   type FailurePolicy,
 } from './login-rate-limit-policy';
+import { countIfRateLimited } from './login-rate-limit-metrics';
 
 interface LoginLimiters {
   byEmail: RateLimiterStoreAbstract;
@@ -142,14 +143,19 @@ export interface LoginAttempt {
  * attempt that is not counted.
  */
 export async function startLoginAttempt(
-  ctx: Pick<ServiceContext, 'db' | 'redis'>,
+  ctx: Pick<ServiceContext, 'db' | 'redis' | 'metrics'>,
   email: string,
   ip: string | undefined,
 ): Promise<LoginAttempt> {
   const limiters = limitersFor(ctx);
   const { byEmail, byIp } = limiters;
-  if (ip) await consumeOrLimit(limiters, byIp, ipKey(ip));
-  await consumeOrLimit(limiters, byEmail, emailKey(email));
+  try {
+    if (ip) await consumeOrLimit(limiters, byIp, ipKey(ip));
+    await consumeOrLimit(limiters, byEmail, emailKey(email));
+  } catch (error) {
+    countIfRateLimited(ctx.metrics, error);
+    throw error;
+  }
   return {
     async succeeded() {
       await onStore(limiters, () => byEmail.delete(emailKey(email)));

@@ -51,6 +51,11 @@ export interface DomainEvent<T extends EventType = EventType> {
   producer: SubgraphName;
   occurredAt: Date;
   payload: EventPayloads[T];
+  /**
+   * W3C `traceparent` of the span that recorded it (event.record), when that request was
+   * traced: consumers' spans continue its trace. Never part of the contract's payload.
+   */
+  traceParent?: string;
 }
 
 /** Which subgraph writes each event to its outbox. */

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { TOPOLOGY, type SubgraphName } from '../topology';
 import type { DomainEvent } from './catalog';
+import { noteApplyOutcome } from './traced-consumer';
 
 /**
  * Applies an event at most once for a group: the event id goes into the consumer's
@@ -16,7 +17,7 @@ export async function applyOnce(
   apply: (manager: EntityManager) => Promise<void>,
 ): Promise<boolean> {
   const { schema } = TOPOLOGY[subgraph];
-  return db.transaction(async (manager) => {
+  const applied = await db.transaction(async (manager) => {
     const claimed = (await manager.query(
       `INSERT INTO "${schema}"."processed_events" ("consumer_group", "event_id")
        VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "event_id"`,
@@ -26,4 +27,6 @@ export async function applyOnce(
     await apply(manager);
     return true;
   });
+  noteApplyOutcome(applied ? 'applied' : 'already-processed');
+  return applied;
 }

@@ -1,8 +1,11 @@
+import { SpanKind } from '@opentelemetry/api';
 import type { Logger } from '../logger';
 import type { SubgraphName } from '../topology';
 import { EVENT_PRODUCERS, type DomainEvent } from './catalog';
 import type { Detach, EventBus, EventConsumer } from './bus';
-import type { Outbox, OutboxCursor } from './outbox';
+import { EVENT_ATTRIBUTES, detachedFromCaller, traceEventBatch } from './event-tracing';
+import type { Outbox, OutboxCursor, OutboxRecord } from './outbox';
+import { tracedConsumer } from './traced-consumer';
 import { Wakeable, backoffMs } from './wakeable';
 
 const POLL_MS = 500;
@@ -26,7 +29,7 @@ class DeliveryLoop {
     private readonly onApplied: (group: string, event: DomainEvent) => void,
     private readonly log: Logger,
   ) {
-    this.done = this.run();
+    this.done = detachedFromCaller(() => this.run());
   }
 
   wake(): void {
@@ -51,12 +54,16 @@ class DeliveryLoop {
         cursor ??= await this.outbox.loadCursor(group);
         const batch = await this.outbox.readAfter(cursor, this.consumer.types);
         idle = batch.length === 0;
-        for (const { cursor: next, event } of batch) {
-          if (this.stopped) break;
-          await this.consumer.handle(event);
-          cursor = next;
-          delivered += 1;
-          this.onApplied(group, event);
+        if (!idle) {
+          await this.traceDelivery(batch, async () => {
+            for (const { cursor: next, event } of batch) {
+              if (this.stopped) break;
+              await this.consumer.handle(event);
+              cursor = next;
+              delivered += 1;
+              this.onApplied(group, event);
+            }
+          });
         }
         failures = 0;
       } catch (error) {
@@ -72,6 +79,20 @@ class DeliveryLoop {
       if (failures > 0) await this.alarm.sleep(backoffMs(failures, MAX_BACKOFF_MS));
       else if (idle) await this.alarm.sleep(POLL_MS);
     }
+  }
+
+  /** `event.deliver`: one round of a group in an outbox, linked to the recording spans. */
+  private traceDelivery(batch: readonly OutboxRecord[], deliver: () => Promise<void>) {
+    return traceEventBatch(
+      'event.deliver',
+      SpanKind.INTERNAL,
+      {
+        [EVENT_ATTRIBUTES.producer]: this.outbox.producer,
+        [EVENT_ATTRIBUTES.group]: this.consumer.group,
+      },
+      batch.map((record) => record.event),
+      deliver,
+    );
   }
 }
 
@@ -117,8 +138,9 @@ export class InProcessEventBus implements EventBus {
     if (this.consumers.has(consumer.group)) {
       throw new Error(`Consumer group ${consumer.group} is already subscribed in this process`);
     }
-    this.consumers.set(consumer.group, consumer);
-    for (const outbox of this.outboxes.values()) this.connect(outbox, consumer);
+    const traced = tracedConsumer(consumer);
+    this.consumers.set(consumer.group, traced);
+    for (const outbox of this.outboxes.values()) this.connect(outbox, traced);
     return async () => {
       this.consumers.delete(consumer.group);
       await this.disconnect((d) => d.group === consumer.group);

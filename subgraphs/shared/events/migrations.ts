@@ -43,3 +43,15 @@ export function processedEventsTableStatements(schema: string): string[] {
 export const dropProcessedEventsTableStatements = (schema: string): string[] => [
   `DROP TABLE "${schema}"."processed_events"`,
 ];
+
+/**
+ * Issue 12: the W3C traceparent of the span that recorded each event (event.record), so
+ * consumers' spans continue the producing request's trace. Null: recorded untraced.
+ */
+export const outboxTraceParentStatements = (schema: string): string[] => [
+  `ALTER TABLE "${schema}"."outbox" ADD COLUMN "trace_parent" text`,
+];
+
+export const dropOutboxTraceParentStatements = (schema: string): string[] => [
+  `ALTER TABLE "${schema}"."outbox" DROP COLUMN "trace_parent"`,
+];

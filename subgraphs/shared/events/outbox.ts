@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { TOPOLOGY, type SubgraphName } from '../topology';
 import type { DomainEvent, EventPayloads, EventType } from './catalog';
+import { traceEventRecord } from './event-tracing';
 
 /**
  * Where a consumer group stands in an outbox. Rows are read in (txid, position) order:
@@ -28,6 +29,7 @@ interface OutboxRow {
   type: EventType;
   payload: EventPayloads[EventType];
   occurred_at: Date;
+  trace_parent: string | null;
 }
 
 /**
@@ -48,25 +50,36 @@ export class Outbox {
     this.cursors = `"${schema}"."outbox_cursors"`;
   }
 
-  /** Records an event inside the caller's transaction. */
-  async append<T extends EventType>(
+  /**
+   * Records an event inside the caller's transaction, in an `event.record` span of the
+   * request's trace whose context is stored with it (see event-tracing.ts).
+   */
+  append<T extends EventType>(
     manager: EntityManager,
     type: T,
     payload: EventPayloads[T],
   ): Promise<DomainEvent<T>> {
     const id = uuidv7();
-    const [row] = (await manager.query(
-      `INSERT INTO ${this.table} ("id", "type", "payload") VALUES ($1, $2, $3)
-       RETURNING "occurred_at"`,
-      [id, type, JSON.stringify(payload)],
-    )) as { occurred_at: Date }[];
-    return {
-      id,
-      type,
-      producer: this.producer,
-      occurredAt: row?.occurred_at ?? new Date(),
-      payload,
-    };
+    return traceEventRecord({ id, type, producer: this.producer }, async (traceParent) => {
+      // The column is named only when there is a value: migrations older than the one
+      // adding it record events too (untraced: no request is active then).
+      const [row] = (await manager.query(
+        traceParent === undefined
+          ? `INSERT INTO ${this.table} ("id", "type", "payload") VALUES ($1, $2, $3)
+             RETURNING "occurred_at"`
+          : `INSERT INTO ${this.table} ("id", "type", "payload", "trace_parent")
+             VALUES ($1, $2, $3, $4) RETURNING "occurred_at"`,
+        [id, type, JSON.stringify(payload), ...(traceParent === undefined ? [] : [traceParent])],
+      )) as { occurred_at: Date }[];
+      return {
+        id,
+        type,
+        producer: this.producer,
+        occurredAt: row?.occurred_at ?? new Date(),
+        payload,
+        ...(traceParent === undefined ? {} : { traceParent }),
+      };
+    });
   }
 
   /** The next events of `types` after `cursor`, oldest first. */
@@ -77,7 +90,7 @@ export class Outbox {
   ): Promise<OutboxRecord[]> {
     const rows = (await this.db.query(
       `SELECT "txid"::text AS "txid", "position"::text AS "position",
-              "id", "type", "payload", "occurred_at"
+              "id", "type", "payload", "occurred_at", "trace_parent"
          FROM ${this.table}
         WHERE ("txid", "position") > ($1::xid8, $2::bigint)
           AND "txid" < pg_snapshot_xmin(pg_current_snapshot())
@@ -94,6 +107,7 @@ export class Outbox {
         producer: this.producer,
         occurredAt: row.occurred_at,
         payload: row.payload,
+        ...(row.trace_parent === null ? {} : { traceParent: row.trace_parent }),
       },
     }));
   }

@@ -1,6 +1,8 @@
+import { SpanKind } from '@opentelemetry/api';
 import type Redis from 'ioredis';
 import type { Logger } from '../logger';
 import { redisReady } from '../redis/connection';
+import { EVENT_ATTRIBUTES, detachedFromCaller, traceEventBatch } from './event-tracing';
 import { START_OF_OUTBOX, type Outbox, type OutboxCursor, type OutboxRecord } from './outbox';
 import { RELAY_CURSOR_GROUP, encodeEvent, redisKeys, typesOf } from './redis-streams-shared';
 import { Wakeable, backoffMs } from './wakeable';
@@ -99,7 +101,7 @@ export class OutboxRelay {
     this.lockKey = redisKeys.relayLock(outbox.producer);
     this.markerKey = redisKeys.relayMarker(outbox.producer);
     this.streamKey = redisKeys.stream(outbox.producer);
-    this.done = this.run();
+    this.done = detachedFromCaller(() => this.run());
   }
 
   wake(): void {
@@ -171,7 +173,23 @@ export class OutboxRelay {
     );
     const last = batch.at(-1);
     if (!last || this.stopped) return false;
-    const published = await this.publish(batch, isStart(this.cursor));
+    const fromStart = isStart(this.cursor);
+    return traceEventBatch(
+      'event.relay',
+      SpanKind.PRODUCER,
+      { [EVENT_ATTRIBUTES.producer]: this.outbox.producer },
+      batch.map((record) => record.event),
+      () => this.publishBatch(batch, last.cursor, fromStart),
+    );
+  }
+
+  /** Appends a batch read from the outbox and moves the cursor past it. Whether it did. */
+  private async publishBatch(
+    batch: OutboxRecord[],
+    last: OutboxCursor,
+    fromStart: boolean,
+  ): Promise<boolean> {
+    const published = await this.publish(batch, fromStart);
     if (published === LOST_LOCK) {
       this.log.warn('relay lock lost before publishing');
       this.holding = false;
@@ -182,8 +200,8 @@ export class OutboxRelay {
       this.rewind();
       return true;
     }
-    this.cursor = last.cursor;
-    await this.outbox.saveCursor(RELAY_CURSOR_GROUP, last.cursor);
+    this.cursor = last;
+    await this.outbox.saveCursor(RELAY_CURSOR_GROUP, last);
     return true;
   }
 

@@ -4,6 +4,7 @@ import { connectRedis, redisReady } from '../redis/connection';
 import type { SubgraphName } from '../topology';
 import type { EventConsumer } from './bus';
 import type { DomainEvent } from './catalog';
+import { detachedFromCaller } from './event-tracing';
 import {
   decodeEvent,
   errorMessage,
@@ -128,7 +129,7 @@ export class StreamConsumer {
     });
     this.keeper = setInterval(() => void this.renewHeld(), Math.max(1, options.claimIdleMs / 3));
     this.keeper.unref();
-    this.done = this.run();
+    this.done = detachedFromCaller(() => this.run());
   }
 
   /** Stops after the entry in hand (its handler finishes); others stay pending for a claim. */

@@ -10,6 +10,7 @@ import type { Outbox } from './outbox';
 import { OutboxRelay } from './redis-relay';
 import { LIVE_MEMBERS, StreamConsumer } from './redis-stream-consumer';
 import { redisKeys } from './redis-streams-shared';
+import { tracedConsumer } from './traced-consumer';
 import { Wakeable } from './wakeable';
 
 export interface RedisStreamsEventBusOptions {
@@ -122,7 +123,7 @@ export class RedisStreamsEventBus implements EventBus {
       throw new Error(`Consumer group ${group} is already subscribed in this process`);
     }
     const producers = [...new Set(consumer.types.map((type) => EVENT_PRODUCERS[type]))];
-    const member = new StreamConsumer(consumer, producers, {
+    const member = new StreamConsumer(tracedConsumer(consumer), producers, {
       redisUrl: this.settings.redisUrl,
       commands: this.commands,
       instanceId: this.instanceId,

@@ -43,6 +43,9 @@ export function encodeEvent(event: DomainEvent, publishedBy: string): string[] {
     event.occurredAt.toISOString(),
     'publishedBy',
     publishedBy,
+    // Always present (empty: untraced): every entry of a batch has the same fields.
+    'traceParent',
+    event.traceParent ?? '',
   ];
 }
 
@@ -54,7 +57,7 @@ export function decodeEvent(
   producer: SubgraphName,
   fields: Readonly<Record<string, string>>,
 ): DomainEvent | undefined {
-  const { id, type, payload, occurredAt } = fields;
+  const { id, type, payload, occurredAt, traceParent } = fields;
   if (!id || !isEventType(type) || payload === undefined || occurredAt === undefined) {
     return undefined;
   }
@@ -65,6 +68,7 @@ export function decodeEvent(
       producer,
       occurredAt: new Date(occurredAt),
       payload: JSON.parse(payload) as EventPayloads[EventType],
+      ...(traceParent ? { traceParent } : {}),
     };
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { serveTraced } from '../observability/server-span';
 import { readJsonBody } from './json-body';
 import { sendGraphQLError } from './respond';
 
@@ -17,7 +18,8 @@ export type Prepared = { body: unknown; search: string } | { refused: Refusal };
 export interface GraphQLHandlerOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   bodyLimitBytes: number;
-  context: (req: IncomingMessage) => Promise<C>;
+  /** The request's context; `traceId` is its trace (for the logger, and calls it makes). */
+  context: (req: IncomingMessage, traceId: string) => Promise<C>;
   /** Checks on the parsed request (body and query string), run before any GraphQL work. */
   check?: (body: unknown, search: URLSearchParams) => Refusal | undefined;
   /**
@@ -34,13 +36,14 @@ const refuse = (res: ServerResponse, refused: Refusal) =>
 /**
  * GraphQL over HTTP on Node's own server, the few steps an integration such as
  * `expressMiddleware` takes (bounded JSON body, headers, Apollo's answer) without a
- * framework's router, body parser and ETag hashing on every call.
+ * framework's router, body parser and ETag hashing on every call. Each request runs in its
+ * trace (server-span.ts), whose id every answer names in `x-trace-id`.
  */
 export function graphqlHandler<C extends BaseContext>(
   options: GraphQLHandlerOptions<C>,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { apollo, bodyLimitBytes, context, check, prepare } = options;
-  return async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, traceId: string) => {
     const read = await readJsonBody(req, bodyLimitBytes);
     if ('refused' in read) {
       const { status, message } = read.refused;
@@ -62,7 +65,7 @@ export function graphqlHandler<C extends BaseContext>(
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: () => context(req),
+      context: () => context(req, traceId),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -74,4 +77,5 @@ export function graphqlHandler<C extends BaseContext>(
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
+  return (req, res) => serveTraced(req, res, handle);
 }
