@@ -1,10 +1,9 @@
+import { markFailed, withinSpan } from '../../subgraphs/shared/observability/spans';
 import {
   ROOT_CONTEXT,
   SpanKind,
-  SpanStatusCode,
   context,
   trace,
-  type Span,
   type SpanContext,
   type Tracer,
 } from '@opentelemetry/api';
@@ -22,17 +21,6 @@ export const SUBSCRIPTION_ATTRIBUTES = {
 } as const;
 
 const tracer = (): Tracer => trace.getTracer('campus-gateway-subscriptions');
-
-async function within<T>(span: Span, work: () => Promise<T>): Promise<T> {
-  try {
-    return await context.with(trace.setSpan(context.active(), span), work);
-  } catch (error) {
-    span.setStatus({ code: SpanStatusCode.ERROR });
-    throw error;
-  } finally {
-    span.end();
-  }
-}
 
 /**
  * `subscription.upstream <field>` around opening the upstream subscription: active while
@@ -58,7 +46,7 @@ export function traceUpstreamOpen<T>(
       spanContext: span.spanContext(),
     };
   } catch (error) {
-    span.setStatus({ code: SpanStatusCode.ERROR });
+    markFailed(span, error);
     throw error;
   } finally {
     span.end();
@@ -91,5 +79,5 @@ export function traceSubscriptionEvent<T>(
     },
     ROOT_CONTEXT,
   );
-  return within(span, complete);
+  return withinSpan(span, complete);
 }

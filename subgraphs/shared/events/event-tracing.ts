@@ -1,14 +1,13 @@
+import { withinSpan } from '../observability/spans';
 import {
   ROOT_CONTEXT,
   SpanKind,
-  SpanStatusCode,
   context,
   propagation,
   trace,
   type Attributes,
   type Context,
   type Link,
-  type Span,
   type Tracer,
 } from '@opentelemetry/api';
 import type { DomainEvent } from './catalog';
@@ -54,24 +53,6 @@ export function producerLinks(events: readonly Pick<DomainEvent, 'traceParent'>[
     if (spanContext) links.push({ context: spanContext });
   }
   return links;
-}
-
-/** Marks a span failed, naming the error's class only (messages may quote row values). */
-export function markFailed(span: Span, error: unknown): void {
-  span.setStatus({ code: SpanStatusCode.ERROR });
-  span.setAttribute('error.type', error instanceof Error ? error.constructor.name : typeof error);
-}
-
-/** Runs `work` inside `span` (active), ending it, and marking it failed when `work` throws. */
-export async function withinSpan<T>(span: Span, work: () => Promise<T>): Promise<T> {
-  try {
-    return await context.with(trace.setSpan(context.active(), span), work);
-  } catch (error) {
-    markFailed(span, error);
-    throw error;
-  } finally {
-    span.end();
-  }
 }
 
 /**

@@ -8,7 +8,8 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import type { EventConsumer } from './bus';
-import { EVENT_ATTRIBUTES, producerContext, withinSpan } from './event-tracing';
+import { withinSpan } from '../observability/spans';
+import { EVENT_ATTRIBUTES, producerContext } from './event-tracing';
 
 /** The event.apply span in progress, for applyOnce to say whether it applied the event. */
 const APPLY_SPAN = createContextKey('campus.event.apply-span');

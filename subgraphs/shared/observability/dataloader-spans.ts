@@ -1,4 +1,4 @@
-import { SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { withinSpan } from './spans';
 import { campusTracer, tracingEnabled } from './tracing';
 
 export const ATTR_BATCH_SIZE = 'campus.batch.size';
@@ -12,15 +12,5 @@ export function traceBatch<R>(name: string, size: number, run: () => Promise<R>)
   const span = campusTracer().startSpan(`dataloader ${name}`, {
     attributes: { [ATTR_BATCH_SIZE]: size },
   });
-  return context.with(trace.setSpan(context.active(), span), run).then(
-    (result) => {
-      span.end();
-      return result;
-    },
-    (error: unknown) => {
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-      throw error;
-    },
-  );
+  return withinSpan(span, run);
 }
