@@ -2,14 +2,17 @@ import { rootLogger } from '../../subgraphs/shared/logger';
 import type { FanoutResult } from './fanout';
 import type { FanoutSection } from './fanout-step';
 import { runBench, type BenchResult } from './run-bench';
+import type { TracingSection } from './tracing-report';
 
 /**
  * `npm run bench` at tiny scale, so the harness keeps working: on jest's PostgreSQL, in a
  * database of its own, with the cheap topologies (B: one process; S: `npm start`, plus its
  * count probe), one operation, one second. A and H need eight service processes and the
  * build; the real run covers them. Jest's PostgreSQL loads pg_stat_statements
- * (test/global-setup.ts), so SQL statements are counted too. Then a tiny chat fan-out
- * against S: 20 subscribers, 2 distinct viewers, a burst of 5, one rate for 1 s.
+ * (test/global-setup.ts), so SQL statements are counted too. Then the tracing step, which
+ * starts A twice from the sources (tracing off, and at 100 % into the OTLP sink): one
+ * round of 1 s each. Then a tiny chat fan-out against S: 20 subscribers, 2 distinct
+ * viewers, a burst of 5, one rate for 1 s.
  */
 let result: BenchResult;
 
@@ -30,6 +33,7 @@ beforeAll(async () => {
     countRequests: 3,
     resultsDir: null,
     print: false,
+    tracing: { ratios: [1], operations: ['dashboard'], connections: [2] },
     fanout: {
       subscribers: 20,
       viewers: 2,
@@ -42,18 +46,23 @@ beforeAll(async () => {
     },
     log: rootLogger.child({ test: 'bench' }, { level: 'warn' }),
   });
-  const { rows, counts, fanout } = result.report.json;
+  const { rows, counts, fanout, tracing } = result.report.json;
   const s = (fanout as FanoutSection | undefined)?.results.S;
+  const traced = tracing as TracingSection | undefined;
   const suspicious =
     !rows[0] ||
     Object.values(rows[0].byTopology).some((t) => !t.rps || t.errors) ||
     Object.values(counts.dashboard ?? {}).some((c) => !c.subgraphCalls || !c.sql) ||
     !s ||
     'error' in s ||
-    s.burst.missing > 0;
+    s.burst.missing > 0 ||
+    !traced ||
+    traced.error !== undefined ||
+    traced.rows.some((r) => !r.rps || r.errors);
   // What went wrong, when something did.
   if (suspicious) console.log(result.report.markdown);
-}, 120_000);
+  // Two A clusters of eight processes under tsx start in the tracing step.
+}, 420_000);
 
 describe('npm run bench, smoke', () => {
   it('times every topology with the same answers', () => {
@@ -75,6 +84,30 @@ describe('npm run bench, smoke', () => {
       expect(counts[t]?.subgraphCalls).toBeGreaterThan(0);
       expect(counts[t]?.sql).toBeGreaterThan(0);
     }
+  });
+
+  it('measures what tracing costs A: spans reach the sink at 100 %, none with tracing off', () => {
+    const section = result.report.json.tracing as TracingSection;
+    expect(section.error).toBeUndefined();
+    expect(section.ownBaseline).toBe(true);
+    expect(section.equality).toEqual({ dashboard: true });
+    const off = section.rows.find((r) => r.topology === 'A');
+    const full = section.rows.find((r) => r.topology === 'A·trace100');
+    for (const row of [off, full]) {
+      expect(row?.rps).toBeGreaterThan(0);
+      expect(row?.errors).toBe(0);
+      expect(row?.cpuMsPerRequest.gateway).toBeGreaterThanOrEqual(0);
+    }
+    expect(off?.spans).toBe(0);
+    expect(full?.ratio).toBe(1);
+    expect(full?.spans).toBeGreaterThan(0);
+    // Every request sampled: at least its own root span.
+    expect(full?.spansPerRequest).toBeGreaterThanOrEqual(1);
+    expect(full?.otlpBytesPerRequest).toBeGreaterThan(0);
+    expect(section.sink).toMatchObject({ protobufRequests: 0, rejected: 0 });
+    expect(result.report.markdown).toContain('### Tracing cost');
+    expect(result.report.markdown).toMatch(/\| dashboard \| 2 \| off \| [\d.]+ \(/);
+    expect(result.report.markdown).toMatch(/\| dashboard \| 2 \| 100 % \| [\d.]+ \(/);
   });
 
   it('runs the chat fan-out on S: every subscriber gets every message, latencies recorded', () => {

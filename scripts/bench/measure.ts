@@ -3,7 +3,7 @@ import { runLoad, type LoadResult } from './load';
 import type { BenchOperation } from './operations';
 import { post } from './processes';
 import { groupRssKiB, memoryKiB, sampleProcess } from './proc-stats';
-import type { Topology, TopologyName } from './topologies';
+import type { Topology, TopologyLabel } from './topologies';
 
 /**
  * Timing: the same answers everywhere first, every topology primed, then interleaved
@@ -11,14 +11,32 @@ import type { Topology, TopologyName } from './topologies';
  * topology's processes read from /proc before and after its run.
  */
 
-export type Round = LoadResult & { cpuMsPerRequest: Record<string, number> };
+export type Round = LoadResult & {
+  cpuMsPerRequest: Record<string, number>;
+  /** What a RunCounter counted over this run (after − before), when there is one. */
+  counted?: Record<string, number>;
+};
 
 export interface Cell {
   operation: string;
   connections: number;
-  topology: TopologyName;
+  topology: TopologyLabel;
   rounds: Round[];
 }
+
+/**
+ * Something counted outside a topology's processes around each of its runs (the tracing
+ * step's OTLP sink): read before the run, and after `settle`, which waits until what the
+ * run caused has arrived (an exporter sends its last batch seconds after the run ends).
+ */
+export interface RunCounter {
+  read(): Promise<Record<string, number>>;
+  /** Called once the run's CPU is sampled, so waiting here costs the figures nothing. */
+  settle(topology: Topology, runEnded: number): Promise<void>;
+}
+
+const difference = (after: Record<string, number>, before: Record<string, number>) =>
+  Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
 
 /** The same answer, whoever serves it (key order and whitespace aside). */
 const normalized = (text: string): string => {
@@ -89,12 +107,13 @@ export async function measureRounds(options: {
   rounds: number;
   seconds: number;
   log: Logger;
+  counter?: RunCounter;
 }): Promise<Cell[]> {
   const { topologies, tokens, log } = options;
   const cells: Cell[] = [];
   for (const operation of options.operations) {
     for (const connections of options.connections) {
-      const byTopology = new Map<TopologyName, Cell>(
+      const byTopology = new Map<TopologyLabel, Cell>(
         topologies.map((t) => [
           t.name,
           { operation: operation.name, connections, topology: t.name, rounds: [] },
@@ -108,6 +127,7 @@ export async function measureRounds(options: {
               .flat()
               .map((pid) => [pid, sampleProcess(pid).cpuMs]),
           );
+          const counterBefore = await options.counter?.read();
           const result = await runLoad({
             url: topology.url,
             operation,
@@ -116,7 +136,14 @@ export async function measureRounds(options: {
             seconds: options.seconds,
           });
           const cpuMsPerRequest = cpuPerRequest(pids, before, result.requests);
-          byTopology.get(topology.name)?.rounds.push({ ...result, cpuMsPerRequest });
+          let counted: Record<string, number> | undefined;
+          if (options.counter && counterBefore) {
+            await options.counter.settle(topology, Date.now());
+            counted = difference(await options.counter.read(), counterBefore);
+          }
+          byTopology
+            .get(topology.name)
+            ?.rounds.push({ ...result, cpuMsPerRequest, ...(counted ? { counted } : {}) });
           log.info(
             {
               operation: operation.name,

@@ -1,4 +1,10 @@
-import { DEFAULT_FANOUT, fanoutFromEnv, optionsFromEnv } from './options';
+import {
+  DEFAULT_FANOUT,
+  DEFAULT_TRACING,
+  fanoutFromEnv,
+  optionsFromEnv,
+  tracingFromEnv,
+} from './options';
 
 describe('npm run bench options from the environment', () => {
   it('runs the fan-out by default: 1,000 subscribers, 100 viewers, on A and S', () => {
@@ -41,5 +47,34 @@ describe('npm run bench options from the environment', () => {
     expect(() => fanoutFromEnv({ BENCH_FANOUT_RATES: '5,x' })).toThrow(/BENCH_FANOUT_RATES/);
     expect(() => fanoutFromEnv({ BENCH_FANOUT_TOPOLOGIES: 'A,Z' })).toThrow(/unknown Z/);
     expect(() => optionsFromEnv({ BENCH_TOPOLOGIES: 'Q' })).toThrow(/BENCH_TOPOLOGIES/);
+  });
+
+  it('measures tracing by default: 100 % and 1 %, dashboard and me, 10 connections', () => {
+    expect(optionsFromEnv({}).tracing).toEqual(DEFAULT_TRACING);
+    expect(DEFAULT_TRACING).toEqual({
+      ratios: [1, 0.01],
+      operations: ['dashboard', 'me'],
+      connections: [10],
+    });
+    expect(optionsFromEnv({ BENCH_TRACING: '0' }).tracing).toBeNull();
+  });
+
+  it('reads every BENCH_TRACING_* variable', () => {
+    expect(
+      tracingFromEnv({
+        BENCH_TRACING_RATIOS: '0.1, 0, 0.1',
+        BENCH_TRACING_OPERATIONS: 'catalog',
+        BENCH_TRACING_CONNECTIONS: '10,50',
+      }),
+    ).toEqual({ ratios: [0.1, 0], operations: ['catalog'], connections: [10, 50] });
+  });
+
+  it('refuses tracing settings it cannot use', () => {
+    expect(() => tracingFromEnv({ BENCH_TRACING_RATIOS: '1.5' })).toThrow(/BENCH_TRACING_RATIOS/);
+    expect(() => tracingFromEnv({ BENCH_TRACING_RATIOS: ' ' })).toThrow(/BENCH_TRACING_RATIOS/);
+    expect(() => tracingFromEnv({ BENCH_TRACING_OPERATIONS: 'me,nope' })).toThrow(/unknown nope/);
+    expect(() => tracingFromEnv({ BENCH_TRACING_CONNECTIONS: '2.5' })).toThrow(
+      /BENCH_TRACING_CONNECTIONS/,
+    );
   });
 });

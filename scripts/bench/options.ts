@@ -4,6 +4,7 @@ import type { CampusConfig } from '../../subgraphs/shared/config';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { ClusterBuild } from '../cluster';
 import type { BenchCredentials } from './dataset';
+import { BENCH_OPERATIONS } from './operations';
 import { TOPOLOGY_NAMES, type TopologyName, type Topology } from './topologies';
 
 /** What one benchmark run does; `optionsFromEnv` reads `npm run bench`'s variables. */
@@ -50,7 +51,28 @@ export interface BenchOptions {
   log?: Logger;
   /** The chat fan-out after timing (fanout-step.ts); null: skipped. BENCH_FANOUT=0 */
   fanout: FanoutSettings | null;
+  /** The cost of tracing, after timing, before the fan-out (tracing-step.ts); null: skipped. BENCH_TRACING=0 */
+  tracing: TracingSettings | null;
 }
+
+/**
+ * The tracing step: A with tracing off against more A clusters exporting spans to a local
+ * OTLP sink, one per sampling ratio, interleaved, with the main timing's rounds and seconds.
+ */
+export interface TracingSettings {
+  /** OTEL_TRACES_SAMPLER_ARG of each traced cluster (0..1). BENCH_TRACING_RATIOS ("1,0.01") */
+  ratios: number[];
+  /** Operation names (operations.ts). BENCH_TRACING_OPERATIONS ("dashboard,me") */
+  operations: string[];
+  /** Closed-loop connection counts. BENCH_TRACING_CONNECTIONS ("10") */
+  connections: number[];
+}
+
+export const DEFAULT_TRACING: TracingSettings = {
+  ratios: [1, 0.01],
+  operations: ['dashboard', 'me'],
+  connections: [10],
+};
 
 /** The chat fan-out step (fanout-step.ts, measured by fanout.ts's measureFanout). */
 export interface FanoutSettings {
@@ -114,6 +136,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   resultsDir: path.join(REPO_ROOT, 'bench', 'results'),
   print: true,
   fanout: DEFAULT_FANOUT,
+  tracing: DEFAULT_TRACING,
 };
 
 const list = (value: string | undefined) =>
@@ -154,6 +177,32 @@ export function fanoutFromEnv(env: NodeJS.ProcessEnv = process.env): FanoutSetti
   };
 }
 
+export function tracingFromEnv(env: NodeJS.ProcessEnv = process.env): TracingSettings | null {
+  if (env.BENCH_TRACING === '0') return null;
+  const d = DEFAULT_TRACING;
+  const ratios = (list(env.BENCH_TRACING_RATIOS) ?? d.ratios.map(String)).map((r) => {
+    const ratio = Number(r);
+    if (!(ratio >= 0 && ratio <= 1)) throw new Error(`BENCH_TRACING_RATIOS: not a ratio: ${r}`);
+    return ratio;
+  });
+  const connections = (list(env.BENCH_TRACING_CONNECTIONS) ?? d.connections.map(String)).map(
+    (c) => {
+      const count = Number(c);
+      if (!(Number.isInteger(count) && count > 0)) {
+        throw new Error(`BENCH_TRACING_CONNECTIONS: not a connection count: ${c}`);
+      }
+      return count;
+    },
+  );
+  if (ratios.length === 0) throw new Error('BENCH_TRACING_RATIOS: none given');
+  if (connections.length === 0) throw new Error('BENCH_TRACING_CONNECTIONS: none given');
+  const operations = list(env.BENCH_TRACING_OPERATIONS) ?? d.operations;
+  const unknown = operations.filter((o) => !BENCH_OPERATIONS.some((b) => b.name === o));
+  if (unknown.length) throw new Error(`BENCH_TRACING_OPERATIONS: unknown ${unknown.join(', ')}`);
+  // One cluster per distinct ratio.
+  return { ratios: [...new Set(ratios)], operations, connections };
+}
+
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const topologies = topologyList(
     'BENCH_TOPOLOGIES',
@@ -174,5 +223,6 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptio
     build: env.BENCH_BUILD === 'source' ? 'source' : 'dist',
     dataDir: path.resolve(REPO_ROOT, env.CAMPUS_DATA_DIR ?? '.data'),
     fanout: fanoutFromEnv(env),
+    tracing: tracingFromEnv(env),
   };
 }

@@ -17,6 +17,8 @@ export interface ReportInput {
   rss: Record<string, Record<string, number>>;
   /** The optional fan-out step's own section (see runBench's `fanout`). */
   fanout?: { markdown: string; json: unknown };
+  /** The optional tracing step's own section (tracing-step.ts). */
+  tracing?: { markdown: string; json: unknown };
 }
 
 export interface Row {
@@ -54,6 +56,7 @@ export interface BenchReport {
     peakRssKiB: Record<string, Record<string, number>>;
     cells: Cell[];
     fanout?: unknown;
+    tracing?: unknown;
   };
 }
 
@@ -239,6 +242,7 @@ export function buildReport(input: ReportInput): BenchReport {
       ]),
     ),
   ];
+  if (input.tracing) lines.push('', '### Tracing cost', '', input.tracing.markdown.trim());
   if (input.fanout) lines.push('', '### Chat fan-out', '', input.fanout.markdown.trim());
   return {
     markdown: `${lines.join('\n')}\n`,
@@ -252,6 +256,7 @@ export function buildReport(input: ReportInput): BenchReport {
       counts,
       peakRssKiB: input.rss,
       cells,
+      ...(input.tracing ? { tracing: input.tracing.json } : {}),
       ...(input.fanout ? { fanout: input.fanout.json } : {}),
     },
   };

@@ -26,14 +26,15 @@ import {
   type SubgraphCluster,
   type Topology,
 } from './topologies';
+import { runTracingStep } from './tracing-step';
 
 /**
  * `npm run bench` (run.ts reads the environment) and the smoke test: Campus against Hive
  * Gateway on the same machine, the same subgraph processes, the same PostgreSQL and data
  * set, in one run. In order: the data set, the topologies, the same answers everywhere,
  * SQL statements and subgraph calls per request (probes, before timing), priming, the
- * interleaved timed rounds, peak memory, the chat fan-out (A and S; BENCH_FANOUT=0: off),
- * the report.
+ * interleaved timed rounds, peak memory, the cost of tracing (more A clusters exporting
+ * spans; BENCH_TRACING=0: off), the chat fan-out (A and S; BENCH_FANOUT=0: off), the report.
  */
 export interface BenchResult {
   report: BenchReport;
@@ -132,6 +133,12 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       ),
     };
     delete serviceEnv.REDIS_URL;
+    // Tracing off unless the tracing step turns it on, whatever this shell exports (set
+    // to undefined, not deleted: launchCluster lays the env over process.env).
+    for (const name of Object.keys(process.env).filter((n) => n.startsWith('OTEL_'))) {
+      serviceEnv[name] = undefined;
+    }
+    serviceEnv.OTEL_EXPORTER_OTLP_ENDPOINT = undefined;
     const pg = postgres;
     const setup: ServiceSetup = {
       env: serviceEnv,
@@ -221,6 +228,23 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
     });
     phase('timed rounds');
     const rss = peakRss(topologies);
+    // What tracing costs A, on A clusters of its own. Tracing off is a fresh A too, not the
+    // one timed above: a process warm from the whole run beat fresh ones by far more than
+    // tracing costs in short runs.
+    const tracing = options.tracing
+      ? await runTracingStep({
+          settings: options.tracing,
+          setup,
+          skipBuild: options.skipBuild,
+          tokens,
+          rounds: options.rounds,
+          seconds: options.seconds,
+          primeSeconds: options.primeSeconds,
+          track: (stop) => stops.push(stop),
+          log,
+        })
+      : undefined;
+    if (tracing) phase('tracing');
     // The chat fan-out, after timing (it writes messages), on the same processes.
     const fanout = options.fanout
       ? await runFanoutStep(options.fanout, { topologies, config, credentials, tokens, log })
@@ -237,6 +261,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
         nodeEnv: options.nodeEnv,
         build: options.build,
         fanout: options.fanout,
+        tracing: options.tracing,
         dataset: dataset.counts,
         totalSeconds: Math.round((Date.now() - started) / 1000),
         phaseSeconds: phases,
@@ -246,6 +271,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Ben
       equality,
       counts,
       rss,
+      tracing,
       fanout,
     });
     let file: string | undefined;

@@ -9,7 +9,9 @@ import { runBench } from './run-bench';
  * BENCH_NODE_ENV (production); the chat fan-out: BENCH_FANOUT (0: off),
  * BENCH_FANOUT_SUBSCRIBERS (1000), BENCH_FANOUT_VIEWERS (100), BENCH_FANOUT_BURST (100),
  * BENCH_FANOUT_RATES ("5,10,20,40,80"), BENCH_FANOUT_SECONDS (5), BENCH_FANOUT_TOPOLOGIES
- * ("A,S"), BENCH_FANOUT_THREAD (0: subscribers in the sender's thread); CAMPUS_DATA_DIR
+ * ("A,S"), BENCH_FANOUT_THREAD (0: subscribers in the sender's thread); the cost of
+ * tracing: BENCH_TRACING (0: off), BENCH_TRACING_RATIOS ("1,0.01"), BENCH_TRACING_OPERATIONS
+ * ("dashboard,me"), BENCH_TRACING_CONNECTIONS ("10"); CAMPUS_DATA_DIR
  * (.data), EMBEDDED_PG_PORT (55432), DATABASE_URL (else the embedded PostgreSQL in .data,
  * started with pg_stat_statements). Results go to bench/results/.
  */

@@ -17,9 +17,11 @@ import { spawnNode, stopChild, waitForGraphql, type Env } from './processes';
  */
 export const TOPOLOGY_NAMES = ['A', 'H', 'B', 'S'] as const;
 export type TopologyName = (typeof TOPOLOGY_NAMES)[number];
+/** A topology's name, or a variant of it timed beside it (the tracing step's `A·trace100`). */
+export type TopologyLabel = TopologyName | `${TopologyName}·${string}`;
 
 export interface Topology {
-  name: TopologyName;
+  name: TopologyLabel;
   /** The GraphQL endpoint load is sent to. */
   url: string;
   /** Processes whose CPU and memory count for this topology, by role. */
