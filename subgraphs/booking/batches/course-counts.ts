@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { traceBatch } from '../../shared/observability/dataloader-spans';
 import type { DataSource } from 'typeorm';
 import { COUNTED_ENROLLMENT_STATUSES } from '../entities/enrollment';
 import { uuidsOf } from '../../shared/ids';
@@ -13,22 +14,26 @@ interface CourseCount {
  * a course without a row gets 0.
  */
 function courseCountLoader(
+  name: string,
   db: DataSource,
   sql: string,
   parameters: readonly unknown[] = [],
 ): DataLoader<string, number> {
-  return new DataLoader<string, number>(async (courseIds) => {
-    const ids = uuidsOf(courseIds);
-    if (ids.length === 0) return courseIds.map(() => 0);
-    const rows = await db.query<CourseCount[]>(sql, [ids, ...parameters]);
-    const byId = new Map(rows.map((row) => [row.id, row.count]));
-    return courseIds.map((id) => byId.get(id) ?? 0);
-  });
+  return new DataLoader<string, number>((courseIds) =>
+    traceBatch(name, courseIds.length, async () => {
+      const ids = uuidsOf(courseIds);
+      if (ids.length === 0) return courseIds.map(() => 0);
+      const rows = await db.query<CourseCount[]>(sql, [ids, ...parameters]);
+      const byId = new Map(rows.map((row) => [row.id, row.count]));
+      return courseIds.map((id) => byId.get(id) ?? 0);
+    }),
+  );
 }
 
 /** Course.enrollmentCount: ACTIVE and COMPLETED enrollments. */
 export const enrollmentCountLoader = (db: DataSource): DataLoader<string, number> =>
   courseCountLoader(
+    'enrollmentCountByCourse',
     db,
     `SELECT "course_id" AS "id", count(*)::int AS "count"
        FROM "booking"."enrollments"
@@ -44,6 +49,7 @@ export const enrollmentCountLoader = (db: DataSource): DataLoader<string, number
  */
 export const seatsLeftLoader = (db: DataSource): DataLoader<string, number> =>
   courseCountLoader(
+    'seatsLeftByCourse',
     db,
     `SELECT "id", GREATEST("capacity" - "seats_taken", 0)::int AS "count"
        FROM "booking"."courses"

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { traceBatch } from '../../shared/observability/dataloader-spans';
 import type { DataSource } from 'typeorm';
 import { ClassSchedule } from '../entities/class-schedule';
 
@@ -29,32 +30,33 @@ const matches = (timing: ScheduleTiming, startsAt: Date, now: Date): boolean =>
  */
 export function courseSchedulesLoader(db: DataSource) {
   return new DataLoader<CourseSchedulesKey, ClassSchedule[], string>(
-    async (keys) => {
-      const now = new Date();
-      const courseIdsByTiming = new Map<ScheduleTiming, string[]>();
-      for (const { courseId, timing } of keys) {
-        courseIdsByTiming.set(timing, [...(courseIdsByTiming.get(timing) ?? []), courseId]);
-      }
-      const params: Record<string, unknown> = { now };
-      const conditions = [...courseIdsByTiming].map(([timing, courseIds]) => {
-        params[`${timing}Ids`] = courseIds;
-        return `(schedule.courseId IN (:...${timing}Ids)${TIME_CONDITION[timing]})`;
-      });
-      const rows = await db
-        .getRepository(ClassSchedule)
-        .createQueryBuilder('schedule')
-        .where(conditions.join(' OR '), params)
-        .orderBy('schedule.startsAt', 'ASC')
-        .addOrderBy('schedule.id', 'ASC')
-        .getMany();
-      const rowsByCourse = new Map<string, ClassSchedule[]>();
-      for (const row of rows) {
-        rowsByCourse.set(row.courseId, [...(rowsByCourse.get(row.courseId) ?? []), row]);
-      }
-      return keys.map(({ courseId, timing }) =>
-        (rowsByCourse.get(courseId) ?? []).filter((row) => matches(timing, row.startsAt, now)),
-      );
-    },
+    (keys) =>
+      traceBatch('schedulesByCourse', keys.length, async () => {
+        const now = new Date();
+        const courseIdsByTiming = new Map<ScheduleTiming, string[]>();
+        for (const { courseId, timing } of keys) {
+          courseIdsByTiming.set(timing, [...(courseIdsByTiming.get(timing) ?? []), courseId]);
+        }
+        const params: Record<string, unknown> = { now };
+        const conditions = [...courseIdsByTiming].map(([timing, courseIds]) => {
+          params[`${timing}Ids`] = courseIds;
+          return `(schedule.courseId IN (:...${timing}Ids)${TIME_CONDITION[timing]})`;
+        });
+        const rows = await db
+          .getRepository(ClassSchedule)
+          .createQueryBuilder('schedule')
+          .where(conditions.join(' OR '), params)
+          .orderBy('schedule.startsAt', 'ASC')
+          .addOrderBy('schedule.id', 'ASC')
+          .getMany();
+        const rowsByCourse = new Map<string, ClassSchedule[]>();
+        for (const row of rows) {
+          rowsByCourse.set(row.courseId, [...(rowsByCourse.get(row.courseId) ?? []), row]);
+        }
+        return keys.map(({ courseId, timing }) =>
+          (rowsByCourse.get(courseId) ?? []).filter((row) => matches(timing, row.startsAt, now)),
+        );
+      }),
     { cacheKeyFn: ({ courseId, timing }) => `${courseId}:${timing}` },
   );
 }
