@@ -1,6 +1,7 @@
 import { createGateway, type CampusGateway } from '../gateway/app';
 import type { CampusConfig } from '../subgraphs/shared/config';
 import type { Logger } from '../subgraphs/shared/logger';
+import { TRACE_ID_RESPONSE_HEADER } from '../subgraphs/shared/observability/trace-context';
 import type { RunnableSubgraph } from '../subgraphs/shared/server';
 import { SUBGRAPH_NAMES, envPrefix } from '../subgraphs/shared/topology';
 import { SUBGRAPH_FACTORIES, startAndSeed } from './subgraph-factories';
@@ -58,7 +59,10 @@ export interface GraphQLResponse<D> {
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
-/** POSTs a GraphQL operation over HTTP, as a frontend would. */
+/**
+ * POSTs a GraphQL operation over HTTP, as a frontend would; `traceId` is the answer's
+ * `x-trace-id`.
+ */
 export async function postGraphQL<D = Record<string, unknown>>(
   url: string,
   query: string,
@@ -66,8 +70,9 @@ export async function postGraphQL<D = Record<string, unknown>>(
     variables?: Record<string, unknown>;
     token?: string;
     headers?: Record<string, string>;
+    extensions?: Record<string, unknown>;
   } = {},
-): Promise<{ status: number; body: GraphQLResponse<D> }> {
+): Promise<{ status: number; traceId: string | null; body: GraphQLResponse<D> }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -75,7 +80,11 @@ export async function postGraphQL<D = Record<string, unknown>>(
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables: options.variables }),
+    body: JSON.stringify({ query, variables: options.variables, extensions: options.extensions }),
   });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse<D> };
+  return {
+    status: response.status,
+    traceId: response.headers.get(TRACE_ID_RESPONSE_HEADER),
+    body: (await response.json()) as GraphQLResponse<D>,
+  };
 }

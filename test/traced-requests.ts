@@ -1,12 +1,10 @@
 import { print, type DocumentNode } from 'graphql';
-import { TRACE_ID_RESPONSE_HEADER } from '../subgraphs/shared/observability/trace-context';
+import { postGraphQL, type GraphQLResponse } from '../scripts/in-process-supergraph';
 
-export interface TracedAnswer<D> {
+export interface TracedAnswer<D> extends GraphQLResponse<D> {
   status: number;
   /** The answer's `x-trace-id`. */
   traceId: string | null;
-  data?: D | null;
-  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
 /**
@@ -16,30 +14,8 @@ export interface TracedAnswer<D> {
 export async function postTraced<D = Record<string, unknown>>(
   url: string,
   document: DocumentNode,
-  options: {
-    variables?: Record<string, unknown>;
-    token?: string;
-    headers?: Record<string, string>;
-    extensions?: Record<string, unknown>;
-  } = {},
+  options: Parameters<typeof postGraphQL>[2] = {},
 ): Promise<TracedAnswer<D>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    body: JSON.stringify({
-      query: print(document),
-      variables: options.variables,
-      extensions: options.extensions,
-    }),
-  });
-  const body = (await response.json()) as Pick<TracedAnswer<D>, 'data' | 'errors'>;
-  return {
-    status: response.status,
-    traceId: response.headers.get(TRACE_ID_RESPONSE_HEADER),
-    ...body,
-  };
+  const { status, traceId, body } = await postGraphQL<D>(url, print(document), options);
+  return { status, traceId, ...body };
 }
